@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { backupDatabase, migrate, readBackupHeader, restoreDatabase } from '@kebao/db';
+import {
+  createLogger,
+  createTxRunner,
+  DEMO_PASSWORD,
+  demoLogins,
+  seedDemoOrganisations,
+  verifyAudit,
+} from '@kebao/server';
+import { withDatabase } from '../database.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+export async function migrateCommand(): Promise<void> {
+  await withDatabase(async (db) => {
+    const report = await migrate(db.url);
+    out(
+      report.applied.length === 0
+        ? `database is up to date (${report.alreadyApplied} migrations)`
+        : `applied ${report.applied.map((m) => m.id).join(', ')}`,
+    );
+  });
+}
+
+export async function seedCommand(): Promise<void> {
+  await withDatabase(async (db) => {
+    await migrate(db.url);
+    const tx = createTxRunner({ pool: db.pool, clock: () => new Date() });
+    const seeded = await seedDemoOrganisations(db.pool, tx);
+    out(
+      seeded
+        ? 'seeded the demo organisations:'
+        : 'the database already has organisations; nothing seeded. Demo logins:',
+    );
+    for (const d of demoLogins) out(`  ${d.email}  (${d.kind}, password ${DEMO_PASSWORD})`);
+  });
+}
+
+export async function auditVerifyCommand(options: { json?: boolean }): Promise<void> {
+  const result = await withDatabase((db) => verifyAudit(db.pool));
+  if (options.json) out(JSON.stringify(result, null, 2));
+  else {
+    out(`${result.records} audit records in ${result.chains} chains`);
+    for (const p of result.problems) out(`  BROKEN chain ${p.chain} at ${p.seq}: ${p.problem} — ${p.detail}`);
+    out(result.ok ? 'audit log intact' : `audit log BROKEN: ${result.problems.length} problem(s)`);
+  }
+  if (!result.ok) process.exitCode = 1;
+}
+
+export async function backupCommand(file: string | undefined): Promise<void> {
+  const target = file ?? `kebao-backup-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.sql.gz`;
+  if (existsSync(target)) throw new Error(`${target} exists; choose another file name`);
+  const header = await withDatabase((db) => backupDatabase(db.pool, target));
+  const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+  out(
+    `backup written to ${target}: ${header.tables.length} tables, ${rows} rows, migration ${header.migrations.at(-1)?.version}`,
+  );
+}
+
+export async function restoreCommand(file: string): Promise<void> {
+  const header = await readBackupHeader(file);
+  await withDatabase(async (db) => {
+    await migrate(db.url);
+    await restoreDatabase(db.pool, file);
+  }, 'exclusive');
+  const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+  out(`restored ${rows} rows in ${header.tables.length} tables from ${file} (made ${header.createdAt})`);
+}
+
+export const quietLogger = () => createLogger({ level: 'warn', destination: process.stderr });

@@ -1,0 +1,59 @@
+import { AppError } from '@kebao/server';
+import { Command } from 'commander';
+import {
+  auditVerifyCommand,
+  backupCommand,
+  migrateCommand,
+  restoreCommand,
+  seedCommand,
+} from './commands/maintenance.ts';
+import { start } from './commands/start.ts';
+import { createUserCommand } from './commands/users.ts';
+
+const program = new Command()
+  .name('kebao')
+  .description('科保 Kebao — the open platform for tech insurance')
+  .showHelpAfterError();
+
+program.command('start').description('start the platform (database, migrations, API and web)').action(start);
+program.command('migrate').description('apply pending database migrations').action(migrateCommand);
+program
+  .command('seed')
+  .description('load the demo organisations and users into an empty database')
+  .action(seedCommand);
+
+const users = program.command('users').description('manage users');
+users
+  .command('create')
+  .description('create a user in an organisation')
+  .requiredOption('--org <org>', 'organisation id, USCC or Chinese name')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role...>', 'one or more roles of the organisation kind')
+  .option('--password-stdin', 'read the password from standard input (otherwise one is generated)')
+  .action(createUserCommand);
+
+const audit = program.command('audit').description('the audit log');
+audit
+  .command('verify')
+  .description('recompute the hash chains and report edited, missing or reordered records')
+  .option('--json', 'print the full result as JSON')
+  .action(auditVerifyCommand);
+
+program
+  .command('backup [file]')
+  .description('write a logical backup (gzip) of the database')
+  .action(backupCommand);
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (e.g. a fresh KEBAO_DATA_DIR)')
+  .action(restoreCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message =
+    error instanceof AppError ? `${error.messageZh} / ${error.messageEn}` : (error as Error).message;
+  process.stderr.write(`kebao: ${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,151 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openDatabase, tableChecksums } from '@kebao/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { runCli } from './run-cli.ts';
+
+let t: TestServer;
+let work: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  work = await mkdtemp(path.join(tmpdir(), 'kebao-cli-'));
+  await chmod(work, 0o755);
+  // Some activity worth backing up: users, sessions, tokens, audit, events.
+  const admin = await t.as('insurer@demo.kebao.cn');
+  const orgId = (await admin.get('/api/me')).body.organisation.id;
+  for (let i = 0; i < 5; i++) {
+    await admin.post(`/api/orgs/${orgId}/users`, {
+      email: `backup${i}@demo.kebao.cn`,
+      displayName: `备份${i}`,
+      roles: ['claims_handler'],
+      password: 'a-long-password-1',
+    });
+  }
+  await admin.post('/api/tokens', { name: '对接', scopes: ['org.read'], expiresInDays: 30 });
+  await t.server.services.dispatcher.drain();
+});
+afterAll(async () => {
+  await t.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('kebao commands', () => {
+  it('migrate reports an up-to-date database', async () => {
+    const r = await runCli(['migrate'], { DATABASE_URL: t.db.url });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/database is up to date \(\d+ migrations\)/);
+  });
+
+  it('users create makes a user who can sign in, audited on the system chain', async () => {
+    const r = await runCli(
+      [
+        'users',
+        'create',
+        '--org',
+        '示例金融监管局',
+        '--email',
+        'analyst@demo.kebao.cn',
+        '--name',
+        '分析员',
+        '--role',
+        'regulator_analyst',
+        '--password-stdin',
+      ],
+      { DATABASE_URL: t.db.url },
+      'analyst-password-1\n',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('created analyst@demo.kebao.cn (regulator_analyst)');
+    expect((await t.client().login('analyst@demo.kebao.cn', 'analyst-password-1')).status).toBe(200);
+    const audit = await t.db.pool.query(
+      "SELECT chain, actor_type FROM audit_log WHERE action = 'user.create' ORDER BY id DESC LIMIT 1",
+    );
+    expect(audit.rows[0]).toEqual({ chain: 'system', actor_type: 'system' });
+  });
+
+  it('users create refuses a role of another organisation kind with a clear message', async () => {
+    const r = await runCli(
+      [
+        'users',
+        'create',
+        '--org',
+        '示例金融监管局',
+        '--email',
+        'x@demo.kebao.cn',
+        '--name',
+        'X',
+        '--role',
+        'underwriter',
+      ],
+      { DATABASE_URL: t.db.url },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('角色 underwriter 不适用于该类机构');
+  });
+
+  it('audit verify passes an intact log and reports an edited row with exit code 1', async () => {
+    const ok = await runCli(['audit', 'verify'], { DATABASE_URL: t.db.url });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('audit log intact');
+
+    const victim = await t.db.pool.query(
+      "SELECT chain, seq FROM audit_log WHERE action = 'user.create' AND chain <> 'system' LIMIT 1",
+    );
+    const { chain, seq } = victim.rows[0];
+    await t.db.pool.query(
+      `UPDATE audit_log SET after = after || '{"roles": ["insurer_admin"]}' WHERE chain = $1 AND seq = $2`,
+      [chain, seq],
+    );
+    const broken = await runCli(['audit', 'verify'], { DATABASE_URL: t.db.url });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN chain ${chain} at ${seq}: edited`);
+    const json = await runCli(['audit', 'verify', '--json'], { DATABASE_URL: t.db.url });
+    expect(JSON.parse(json.stdout).problems).toContainEqual(
+      expect.objectContaining({ chain, seq: String(seq), problem: 'edited' }),
+    );
+  });
+
+  it('backup then restore into a fresh data directory gives identical tables', async () => {
+    const file = path.join(work, 'zone.sql.gz');
+    const backup = await runCli(['backup', file], { DATABASE_URL: t.db.url });
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(/backup written to .*zone\.sql\.gz: \d+ tables, \d+ rows/);
+
+    const fresh = path.join(work, 'restored');
+    const restore = await runCli(['restore', file], { KEBAO_DATA_DIR: fresh });
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/restored \d+ rows/);
+
+    const source = await tableChecksums(t.db.pool);
+    const target = await openDatabase({ dataDir: fresh });
+    try {
+      expect(await tableChecksums(target.pool)).toEqual(source);
+      expect(Object.values(source).some((v) => !v.startsWith('0:'))).toBe(true);
+      // Identity columns continue after the restored rows.
+      const next = await target.pool.query(
+        "INSERT INTO outbox_event (aggregate_type, aggregate_id, aggregate_seq, type, payload, org_ids) VALUES ('t', 't', 1, 't', '{}', '{}') RETURNING id",
+      );
+      const max = await t.db.pool.query('SELECT max(id) AS m FROM outbox_event');
+      expect(next.rows[0].id).toBeGreaterThan(max.rows[0].m);
+    } finally {
+      await target.close();
+    }
+
+    const again = await runCli(['restore', file], { KEBAO_DATA_DIR: fresh });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/not empty/);
+  });
+
+  it('refuses to overwrite a backup file and to restore something that is not a backup', async () => {
+    const file = path.join(work, 'exists.sql.gz');
+    await runCli(['backup', file], { DATABASE_URL: t.db.url });
+    expect((await runCli(['backup', file], { DATABASE_URL: t.db.url })).stderr).toMatch(/exists/);
+    const junk = await runCli(['restore', path.join(work, '..', 'nope.sql.gz')], {
+      KEBAO_DATA_DIR: path.join(work, 'junk'),
+    });
+    expect(junk.code).toBe(1);
+  });
+});

@@ -1,0 +1,10 @@
+export { type App, buildApp } from './app.ts';
+export { DEMO_PASSWORD, demoLogins, seedDemoOrganisations } from './modules/org/demo-seed.ts';
+export { createUser, findOrganisations } from './modules/org/service.ts';
+export { type Actor, systemActor } from './platform/actor.ts';
+export { type AuditVerification, verifyAudit } from './platform/audit/verify.ts';
+export { type Config, ConfigError, loadConfig } from './platform/config.ts';
+export { AppError, problem } from './platform/errors.ts';
+export { createLogger } from './platform/logger.ts';
+export { type Ctx, createTxRunner } from './platform/transaction.ts';
+export { DEFAULT_WEB_DIST, type RunningServer, type StartOptions, startServer } from './start.ts';

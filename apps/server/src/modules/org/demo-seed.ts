@@ -1,0 +1,111 @@
+import { type OrganisationKind, type Role, usccCheckCharacter } from '@kebao/domain/org';
+import type pg from 'pg';
+import { systemActor } from '../../platform/actor.ts';
+import type { RunInTransaction } from '../../platform/transaction.ts';
+import { countOrganisations, emailTaken } from './repo.ts';
+import { createOrganisation, createUser } from './service.ts';
+
+/** Shared by every demo login; printed at start and in the README. Demo data only. */
+export const DEMO_PASSWORD = 'kebao-demo-2026';
+
+export interface DemoLogin {
+  kind: OrganisationKind;
+  organisation: string;
+  email: string;
+  role: Role;
+}
+
+const withCheck = (body: string) => body + usccCheckCharacter(body);
+
+// Fictitious organisations, one of each kind, in the Shanghai Lingang zone (region 310115, Pudong).
+const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; displayName: string })[] = [
+  {
+    kind: 'platform',
+    organisation: '科保平台运营中心',
+    nameEn: 'Kebao Platform Operations',
+    email: 'platform@demo.kebao.cn',
+    role: 'platform_admin',
+    displayName: '平台管理员',
+  },
+  {
+    kind: 'enterprise',
+    organisation: '临港示例芯片科技有限公司',
+    nameEn: 'Lingang Demo Chip Technology Co., Ltd.',
+    uscc: withCheck('91310115MA1K4D3X0'),
+    capital: '50000000.00',
+    email: 'enterprise@demo.kebao.cn',
+    role: 'enterprise_admin',
+    displayName: '张晓芯',
+  },
+  {
+    kind: 'insurer',
+    organisation: '示例科技财产保险股份有限公司',
+    nameEn: 'Demo Tech Property & Casualty Insurance Co., Ltd.',
+    uscc: withCheck('91310000MA1FL7K20'),
+    capital: '10000000000.00',
+    email: 'insurer@demo.kebao.cn',
+    role: 'insurer_admin',
+    displayName: '李承保',
+  },
+  {
+    kind: 'broker',
+    organisation: '示例保险经纪有限公司',
+    nameEn: 'Demo Insurance Brokers Co., Ltd.',
+    uscc: withCheck('91310115MA1H8B2K0'),
+    capital: '50000000.00',
+    email: 'broker@demo.kebao.cn',
+    role: 'broker_admin',
+    displayName: '王经纪',
+  },
+  {
+    kind: 'government',
+    organisation: '临港新片区科技创新局（示例）',
+    nameEn: 'Lingang Special Area Science and Technology Bureau (demo)',
+    email: 'funder@demo.kebao.cn',
+    role: 'funder_admin',
+    displayName: '赵补贴',
+  },
+  {
+    kind: 'regulator',
+    organisation: '示例金融监管局',
+    nameEn: 'Demo Financial Regulatory Bureau',
+    email: 'regulator@demo.kebao.cn',
+    role: 'regulator_supervisor',
+    displayName: '周监管',
+  },
+];
+
+export const demoLogins: DemoLogin[] = demo.map(({ kind, organisation, email, role }) => ({
+  kind,
+  organisation,
+  email,
+  role,
+}));
+
+/**
+ * The minimal demo: one organisation of each kind with one user each, created through the same
+ * services the API uses (audited). Runs only on an empty database.
+ */
+export async function seedDemoOrganisations(pool: pg.Pool, tx: RunInTransaction): Promise<boolean> {
+  if ((await countOrganisations(pool)) > 0) return false;
+  await tx(systemActor, 'seed', async (ctx) => {
+    for (const d of demo) {
+      if (await emailTaken(ctx.db, d.email)) continue;
+      const org = await createOrganisation(ctx, {
+        kind: d.kind,
+        nameZh: d.organisation,
+        nameEn: d.nameEn,
+        uscc: d.uscc,
+        regionCode: '310115',
+        registeredCapital: d.capital,
+      });
+      await createUser(ctx, org.id, {
+        email: d.email,
+        displayName: d.displayName,
+        roles: [d.role],
+        password: DEMO_PASSWORD,
+      });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,28 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// Argon2id with the OWASP Password Storage Cheat Sheet's first configuration:
+// 19 MiB of memory, 2 iterations, 1 lane.
+// (The package's Algorithm enum is a const enum, which isolated modules cannot read: 2 is Argon2id.)
+const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+// Verified when the account does not exist, so a wrong email costs as much time as a wrong password.
+let dummy: Promise<string> | null = null;
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) {
+    dummy ??= hashPassword('kebao-timing-equaliser');
+    await verify(await dummy, password).catch(() => false);
+    return false;
+  }
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}

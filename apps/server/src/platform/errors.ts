@@ -1,0 +1,148 @@
+/**
+ * Application errors rendered as RFC 9457 problem+json with a stable `code`, a Chinese and an
+ * English message, and for validation errors the field paths. Every code the API can answer with
+ * is listed here, so clients and translators have one place to look.
+ */
+export interface FieldError {
+  /** JSON pointer into the request: `/body/email`, `/querystring/limit`, `/headers/idempotency-key`. */
+  path: string;
+  code: string;
+  message_zh: string;
+  message_en: string;
+}
+
+interface ProblemDefinition {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const problemCatalogue = {
+  'request.not_found': { status: 404, zh: '请求的地址不存在', en: 'No such endpoint' },
+  'request.method_not_allowed': { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  'request.invalid_json': {
+    status: 400,
+    zh: '请求体不是合法的 JSON',
+    en: 'The request body is not valid JSON',
+  },
+  'request.body_too_large': { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  'request.unsupported_media_type': {
+    status: 415,
+    zh: '不支持的内容类型，请使用 application/json',
+    en: 'Unsupported content type; send application/json',
+  },
+  'request.invalid': { status: 400, zh: '请求参数不正确', en: 'The request is invalid' },
+  'request.too_many': {
+    status: 429,
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
+  'auth.required': { status: 401, zh: '请先登录', en: 'Sign-in required' },
+  'auth.invalid_credentials': { status: 401, zh: '邮箱或密码不正确', en: 'Wrong email or password' },
+  'auth.too_many_attempts': {
+    status: 429,
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  'auth.session_expired': {
+    status: 401,
+    zh: '登录已过期，请重新登录',
+    en: 'Your session has expired; sign in again',
+  },
+  'auth.token_invalid': {
+    status: 401,
+    zh: '接口令牌无效、已过期或已吊销',
+    en: 'The API token is invalid, expired or revoked',
+  },
+  'auth.csrf': {
+    status: 403,
+    zh: '缺少或错误的 CSRF 令牌，请刷新页面后重试',
+    en: 'Missing or wrong CSRF token; reload the page and retry',
+  },
+  'auth.forbidden': { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  'auth.account_disabled': { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  'org.not_found': { status: 404, zh: '机构不存在', en: 'No such organisation' },
+  'org.uscc_taken': {
+    status: 409,
+    zh: '该统一社会信用代码已被其他机构使用',
+    en: 'Another organisation already has this unified social credit code',
+  },
+  'user.not_found': { status: 404, zh: '用户不存在', en: 'No such user' },
+  'user.email_taken': { status: 409, zh: '该邮箱已被注册', en: 'This email is already registered' },
+  'user.role_not_allowed': {
+    status: 422,
+    zh: '角色 {role} 不适用于该类机构',
+    en: 'Role {role} does not belong to this kind of organisation',
+  },
+  'user.cannot_disable_self': {
+    status: 422,
+    zh: '不能停用自己的账号',
+    en: 'You cannot disable your own account',
+  },
+  'user.cannot_change_own_roles': {
+    status: 422,
+    zh: '不能修改自己的角色，请由其他管理员操作',
+    en: 'You cannot change your own roles; ask another administrator',
+  },
+  'session.not_found': { status: 404, zh: '会话不存在', en: 'No such session' },
+  'token.not_found': { status: 404, zh: '接口令牌不存在', en: 'No such API token' },
+  'token.scope_not_held': {
+    status: 422,
+    zh: '不能授予自己没有的权限：{scope}',
+    en: 'You cannot grant a permission you do not hold: {scope}',
+  },
+  'idempotency.key_reused': {
+    status: 409,
+    zh: '该幂等键已用于内容不同的请求',
+    en: 'This Idempotency-Key was already used with a different request',
+  },
+  'server.not_ready': { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  'server.internal': {
+    status: 500,
+    zh: '服务器内部错误，请稍后再试',
+    en: 'Internal server error; try again later',
+  },
+} as const satisfies Record<string, ProblemDefinition>;
+
+export type ProblemCode = keyof typeof problemCatalogue;
+
+export interface AppErrorOptions {
+  params?: Record<string, string | number>;
+  detail?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly detail: string | undefined;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ProblemCode, options: AppErrorOptions = {}) {
+    const def: ProblemDefinition = problemCatalogue[code];
+    const messageEn = interpolate(def.en, options.params);
+    super(messageEn);
+    this.name = 'AppError';
+    this.status = def.status;
+    this.code = code;
+    this.messageZh = interpolate(def.zh, options.params);
+    this.messageEn = messageEn;
+    this.detail = options.detail;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** Shorthand: `throw problem('user.not_found')`. */
+export function problem(code: ProblemCode, options?: AppErrorOptions): AppError {
+  return new AppError(code, options);
+}
+
+function interpolate(text: string, params?: Record<string, string | number>): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

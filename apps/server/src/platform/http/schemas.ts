@@ -1,0 +1,71 @@
+import { type TSchema, Type } from 'typebox';
+
+/** Reusable schema pieces. Every string has a maximum length; every object rejects unknown fields. */
+
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+
+export const Money = Type.String({
+  format: 'money',
+  maxLength: 20,
+  description:
+    'Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.',
+  examples: ['1234.56'],
+});
+
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 instant' });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const FieldErrorSchema = Type.Object({
+  path: Type.String({ description: 'JSON pointer into the request, e.g. /body/email' }),
+  code: Type.String(),
+  message_zh: Type.String(),
+  message_en: Type.String(),
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'Stable machine-readable code, e.g. auth.required' }),
+    message_zh: Type.String(),
+    message_en: Type.String(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    requestId: Type.String(),
+    errors: Type.Optional(Type.Array(FieldErrorSchema)),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  });
+
+/** The problem responses most routes can give, to list in the OpenAPI document. */
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { ...Type.Ref('Problem'), description: 'problem+json' }]),
+  ) as Record<number, TSchema>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^[\\x21-\\x7e]+$',
+      description:
+        'Retry-safe key: the same key with the same body replays the first response; with another body it is a 409.',
+    }),
+  ),
+});

@@ -1,0 +1,20 @@
+import type { paths } from './schema.d.ts';
+
+// Payload types read off the generated `paths`, so they follow the server's OpenAPI document
+// whatever it names its component schemas.
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+export type Me = Json<paths['/api/me']['get']['responses'][200]>;
+export type SessionInfo = Json<paths['/api/me/sessions']['get']['responses'][200]>['items'][number];
+export type OrganisationPage = Json<paths['/api/orgs']['get']['responses'][200]>;
+export type Organisation = OrganisationPage['items'][number];
+export type NewOrganisation = Json<NonNullable<paths['/api/orgs']['post']['requestBody']>>;
+export type UserPage = Json<paths['/api/orgs/{orgId}/users']['get']['responses'][200]>;
+export type User = UserPage['items'][number];
+export type NewUser = Json<NonNullable<paths['/api/orgs/{orgId}/users']['post']['requestBody']>>;
+export type UserChange = Json<NonNullable<paths['/api/orgs/{orgId}/users/{userId}']['patch']['requestBody']>>;
+export type ApiToken = Json<paths['/api/tokens']['get']['responses'][200]>['items'][number];
+export type NewApiToken = Json<NonNullable<paths['/api/tokens']['post']['requestBody']>>;
+export type CreatedApiToken = Json<paths['/api/tokens']['post']['responses'][201]>;
+export type AuditPage = Json<paths['/api/audit']['get']['responses'][200]>;
+export type AuditRecord = AuditPage['items'][number];

@@ -1,0 +1,42 @@
+import { Permission } from '@kebao/domain/org';
+
+export type NavKey = 'home' | 'me' | 'orgUsers' | 'tokens' | 'orgs' | 'audit';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  /** The item and its page are for holders of any one of these; empty means every signed-in user. */
+  anyOf: readonly Permission[];
+}
+
+/** The menu, in order. Routes use the same permission lists, so the menu and the pages agree. */
+export const navItems: readonly NavItem[] = [
+  { key: 'home', path: '/', anyOf: [] },
+  { key: 'me', path: '/me', anyOf: [] },
+  { key: 'orgUsers', path: '/org/users', anyOf: [Permission.UserRead] },
+  { key: 'tokens', path: '/tokens', anyOf: [Permission.TokenManage] },
+  { key: 'orgs', path: '/orgs', anyOf: [Permission.OrgReadAll] },
+  { key: 'audit', path: '/audit', anyOf: [Permission.AuditRead, Permission.AuditReadAll] },
+];
+
+export function navItem(key: NavKey): NavItem {
+  const item = navItems.find((i) => i.key === key);
+  if (!item) throw new Error(`no nav item ${key}`);
+  return item;
+}
+
+/** The item whose path is the longest prefix of the current path (`/org/users/x` → orgUsers). */
+export function activeNavKey(pathname: string): NavKey | undefined {
+  let best: NavItem | undefined;
+  for (const item of navItems) {
+    const matches =
+      item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`);
+    if (matches && (!best || item.path.length > best.path.length)) best = item;
+  }
+  return best?.key;
+}
+
+/** `data-testid` of a menu item: `nav-home`, `nav-org-users`, … */
+export function navTestId(key: NavKey): string {
+  return `nav-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

@@ -1,0 +1,32 @@
+export {
+  type BackupHeader,
+  backupDatabase,
+  readBackupHeader,
+  restoreDatabase,
+  tableChecksums,
+} from './backup.ts';
+export { type Database, type DatabaseOptions, openDatabase, redactUrl } from './database.ts';
+export {
+  attachEmbeddedCluster,
+  EMBEDDED_DATABASE,
+  type EmbeddedCluster,
+  startEmbeddedCluster,
+} from './embedded/cluster.ts';
+export {
+  acquireLock,
+  DataDirectoryLockedError,
+  isProcessAlive,
+  liveLockHolder,
+  readLock,
+} from './embedded/lock.ts';
+export {
+  loadMigrations,
+  MIGRATIONS_DIR,
+  type Migration,
+  type MigrationReport,
+  type MigrationStatus,
+  migrate,
+  migrationStatus,
+} from './migrate.ts';
+export { createClient, createPool, type PoolOptions, withTransaction } from './pool.ts';
+export type { Queryable, Row } from './queryable.ts';

@@ -1,0 +1,3 @@
+export * from './money/index.ts';
+export * from './org/index.ts';
+export * from './time/index.ts';

@@ -1,0 +1,4 @@
+export * from './organisation-kinds.ts';
+export * from './permissions.ts';
+export * from './roles.ts';
+export * from './uscc.ts';

@@ -1,0 +1,41 @@
+/**
+ * The one permission vocabulary (权限). Every HTTP route declares one of these, or `public` /
+ * `session`; roles map to sets of them (see roles.ts). A `*.read_all` permission crosses
+ * organisation boundaries; its plain counterpart is scoped to the actor's own organisation.
+ */
+export const Permission = {
+  OrgRead: 'org.read',
+  OrgReadAll: 'org.read_all',
+  OrgManage: 'org.manage',
+  UserRead: 'user.read',
+  UserManage: 'user.manage',
+  UserManageAll: 'user.manage_all',
+  TokenManage: 'token.manage',
+  AuditRead: 'audit.read',
+  AuditReadAll: 'audit.read_all',
+  EventsRead: 'events.read',
+  EventsReadAll: 'events.read_all',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const allPermissions: readonly Permission[] = Object.values(Permission);
+
+export function isPermission(value: string): value is Permission {
+  return (allPermissions as readonly string[]).includes(value);
+}
+
+/** Labels shown wherever a permission is listed (token scopes, role tables). */
+export const permissionLabels: Record<Permission, { zh: string; en: string }> = {
+  'org.read': { zh: '查看本机构', en: 'Read own organisation' },
+  'org.read_all': { zh: '查看全部机构', en: 'Read all organisations' },
+  'org.manage': { zh: '管理机构', en: 'Manage organisations' },
+  'user.read': { zh: '查看本机构用户', en: 'Read own users' },
+  'user.manage': { zh: '管理本机构用户', en: 'Manage own users' },
+  'user.manage_all': { zh: '管理全部机构用户', en: 'Manage users of any organisation' },
+  'token.manage': { zh: '管理接口令牌', en: 'Manage API tokens' },
+  'audit.read': { zh: '查看本机构审计日志', en: 'Read own audit log' },
+  'audit.read_all': { zh: '查看全部审计日志', en: 'Read the whole audit log' },
+  'events.read': { zh: '接收本机构事件', en: 'Receive own events' },
+  'events.read_all': { zh: '接收全部事件', en: 'Receive all events' },
+};
