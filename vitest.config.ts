@@ -14,7 +14,11 @@ const integration = (name: string, engine: 'embedded' | 'external') => ({
   test: {
     name,
     include: integrationFiles,
-    exclude: engine === 'external' ? ['**/*.embedded.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
+    exclude: [
+      '**/node_modules/**',
+      '**/*.unit.test.ts',
+      ...(engine === 'external' ? ['**/*.embedded.test.ts'] : []),
+    ],
     globalSetup: ['test/global-setup.ts'],
     env: { KEBAO_TEST_ENGINE: engine },
     provide: { engine },
@@ -28,7 +32,16 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['packages/*/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/test/**/*.unit.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
+        },
+      },
       integration('integration', 'embedded'),
       ...(process.env.DATABASE_URL ? [integration('integration-external', 'external')] : []),
       {

@@ -9,7 +9,7 @@ import { problem } from './platform/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerProblemHandlers, sendProblem } from './platform/http/problem-handler.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { serializerFormats, validatorCompiler } from './platform/http/validation.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { newId } from './platform/ids.ts';
 import { sseRoutes } from './platform/outbox/sse-route.ts';
@@ -38,6 +38,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    serializerOpts: { ajv: { formats: serializerFormats } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

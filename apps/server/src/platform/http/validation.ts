@@ -1,6 +1,6 @@
-import { RATE_PATTERN, tryParseYuan } from '@kebao/domain/money';
+import { MONEY_PATTERN, RATE_PATTERN, tryParseYuan } from '@kebao/domain/money';
 import { isValidUscc } from '@kebao/domain/org';
-import { isCalendarDate } from '@kebao/domain/time';
+import { CALENDAR_DATE_PATTERN, isCalendarDate } from '@kebao/domain/time';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
@@ -18,6 +18,17 @@ function addKebaoFormats(ajv: Ajv): Ajv {
   ajv.addFormat('uscc', { type: 'string', validate: (s: string) => isValidUscc(s) });
   return ajv;
 }
+
+/**
+ * The same format names for the response serialiser, which only uses them to pick a branch of a
+ * union (a string or null): shape checks suffice there.
+ */
+export const serializerFormats = {
+  money: new RegExp(MONEY_PATTERN),
+  rate,
+  'calendar-date': new RegExp(CALENDAR_DATE_PATTERN),
+  uscc: /^[0-9A-HJ-NPQRTUWXY]{18}$/,
+};
 
 function makeAjv(coerceTypes: false | 'array'): Ajv {
   const ajv = new Ajv({

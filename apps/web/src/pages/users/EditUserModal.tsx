@@ -1,3 +1,4 @@
+import type { Role } from '@kebao/domain/org';
 import { App, type ButtonProps, Checkbox, Flex, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -11,7 +12,7 @@ import { roleOptions } from './userRules.ts';
 
 interface EditValues {
   displayName: string;
-  roles: string[];
+  roles: Role[];
 }
 
 interface Props {
@@ -29,7 +30,9 @@ export function EditUserModal({ orgId, kind, user, onClose, onSaved }: Props) {
   const [form] = Form.useForm<EditValues>();
   const submit = useFormSubmit(form, ['displayName', 'roles'], async ({ displayName, roles }) => {
     const path = { orgId, userId: user.id };
-    const body = { displayName: displayName.trim(), roles };
+    // Roles are sent only when they changed: nobody may change their own roles.
+    const same = roles.length === user.roles.length && roles.every((r) => user.roles.includes(r));
+    const body = same ? { displayName: displayName.trim() } : { displayName: displayName.trim(), roles };
     const saved = await unwrap(api.PATCH('/api/orgs/{orgId}/users/{userId}', { params: { path }, body }));
     void message.success(t('users.updated'));
     onSaved(saved);

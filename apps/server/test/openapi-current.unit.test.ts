@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { generatedWebTypes, OPENAPI_FILE, WEB_TYPES_FILE } from '../scripts/openapi-files.ts';
+import { openApiDocument } from '../src/openapi-document.ts';
+
+describe('the committed OpenAPI document and web client types', () => {
+  it('match the routes as they are now (run `npm run openapi` after changing a schema)', async () => {
+    const doc = await openApiDocument();
+    expect(JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))).toEqual(doc);
+    expect(await readFile(WEB_TYPES_FILE, 'utf8')).toBe(await generatedWebTypes(doc));
+  });
+
+  it('describes every operation with a summary and a tag', async () => {
+    const doc = (await openApiDocument()) as {
+      paths: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
+    };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        expect(op.summary, `${method} ${path}`).toBeTruthy();
+        expect(op.tags?.length, `${method} ${path}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { DEMO_PASSWORD } from '@kebao/server';
+import { baseUrl } from './browser.ts';
+
+/** A signed-in API caller outside the browser, e.g. a second user acting while the test watches. */
+export interface ApiSession {
+  me: any;
+  /** The `Cookie` header that carries the session. */
+  cookie: string;
+}
+
+export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${email}: HTTP ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { me: await response.json(), cookie };
+}
+
+/** `GET path` from Node (an organisation's system, or a stolen cookie); the answer's status only. */
+export async function statusOf(path: string, headers: Record<string, string> = {}): Promise<number> {
+  const response = await fetch(`${baseUrl}${path}`, { headers });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/** `GET path` from Node, expecting 200 and JSON. */
+export async function getJson(path: string, headers: Record<string, string>): Promise<any> {
+  const response = await fetch(`${baseUrl}${path}`, { headers });
+  if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
