@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+export type Machine = Record<string, string>;
+
+function distro(): string | null {
+  try {
+    const text = readFileSync('/etc/os-release', 'utf8');
+    return /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(text)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU, memory, OS and Node of this machine; workloads add more (e.g. the PostgreSQL version). */
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  const name = distro();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cpus: String(os.availableParallelism()),
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${name ? `${name}, ` : ''}${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+/** One line, e.g. "Intel Xeon … × 2 · 7.8 GiB · Debian … · Node v20.20.2 · PostgreSQL 17.2". */
+export function machineLine(m: Machine): string {
+  const { cpu, cpus, memory, os: system, node, ...rest } = m;
+  const extra = Object.entries(rest).map(([k, v]) => `${k} ${v}`);
+  return [`${cpu} × ${cpus}`, memory, system, `Node ${node}`, ...extra].join(' · ');
+}
+
+/** CPU-seconds all processes on the machine have used since boot (from the per-CPU times). */
+export function machineBusySeconds(): number {
+  let ms = 0;
+  for (const { times } of os.cpus()) ms += times.user + times.nice + times.sys + times.irq;
+  return ms / 1000;
+}
