@@ -23,8 +23,8 @@ export async function registerWeb(app: FastifyInstance, dist: string | undefined
       setHeaders(res, file) {
         // Hashed asset names may be cached for ever; index.html must be revalidated.
         if (file.includes(`${path.sep}assets${path.sep}`))
-          res.header('cache-control', 'public, max-age=31536000, immutable');
-        else res.header('cache-control', 'no-cache');
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        else res.setHeader('cache-control', 'no-cache');
       },
     });
   });
