@@ -142,8 +142,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            roles: string[];
-                            permissions: string[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -279,8 +279,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            roles: string[];
-                            permissions: string[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -471,7 +471,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: string[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -528,7 +528,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: string[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -975,7 +975,7 @@ export interface paths {
                                 orgId: string;
                                 email: string;
                                 displayName: string;
-                                roles: string[];
+                                roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
                                 status: "active" | "disabled";
                                 /**
                                  * Format: date-time
@@ -1067,7 +1067,7 @@ export interface paths {
                             orgId: string;
                             email: string;
                             displayName: string;
-                            roles: string[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
                             status: "active" | "disabled";
                             /**
                              * Format: date-time
@@ -1187,7 +1187,7 @@ export interface paths {
                             orgId: string;
                             email: string;
                             displayName: string;
-                            roles: string[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
                             status: "active" | "disabled";
                             /**
                              * Format: date-time

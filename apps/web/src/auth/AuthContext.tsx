@@ -1,3 +1,4 @@
+import type { Permission } from '@kebao/domain/org';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { ApiError, unwrap } from '../api/problem.ts';
@@ -114,6 +115,6 @@ export function useMe(): Me {
   return state.me;
 }
 
-export function hasAnyPermission(me: Me, required: readonly string[]): boolean {
+export function hasAnyPermission(me: Me, required: readonly Permission[]): boolean {
   return required.length === 0 || required.some((p) => me.permissions.includes(p));
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '@kebao/db';
-import type { OrganisationKind } from '@kebao/domain/org';
+import type { OrganisationKind, Role } from '@kebao/domain/org';
 import type { OrgScope } from '../../platform/actor.ts';
 
 export interface OrganisationRow {
@@ -20,7 +20,8 @@ export interface UserRow {
   org_id: string;
   email: string;
   display_name: string;
-  roles: string[];
+  /** Only roles of the vocabulary are ever stored (checked on write). */
+  roles: Role[];
   status: 'active' | 'disabled';
   created_at: Date;
   updated_at: Date;

@@ -1,4 +1,5 @@
 import type { Queryable } from '@kebao/db';
+import type { Permission } from '@kebao/domain/org';
 
 /** The user and organisation behind a credential, as authentication needs them. */
 export interface PrincipalRow {
@@ -144,7 +145,8 @@ export interface TokenRow {
   creator_name: string;
   name: string;
   prefix: string;
-  scopes: string[];
+  /** Only permissions of the vocabulary are ever stored (checked on write). */
+  scopes: Permission[];
   created_at: Date;
   expires_at: Date;
   revoked_at: Date | null;

@@ -1,11 +1,10 @@
 import { type OrganisationKind, organisationKinds, usccProblem } from '@kebao/domain/org';
-import { App, type ButtonProps, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { NewOrganisation, Organisation } from '../../api/types.ts';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { testId } from '../../components/testId.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { normaliseYuan } from '../../format/money.ts';
 import { kindLabel } from '../../i18n/labels.ts';
@@ -58,91 +57,78 @@ export function CreateOrgModal({
   });
 
   return (
-    <Modal
-      open
+    <FormModal<OrgValues>
       title={t('orgs.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={submit.submitting}
-      mask={{ closable: false }}
-      okButtonProps={testId<ButtonProps>('org-create-submit')}
+      testIdPrefix="org-create"
+      form={form}
+      submit={submit}
+      onClose={onClose}
     >
-      <Flex vertical gap="middle">
-        <ProblemAlert error={submit.error} />
-        <Form<OrgValues>
-          form={form}
-          layout="vertical"
-          onFinish={submit.onFinish}
-          data-testid="org-create-form"
-        >
-          <Form.Item
-            name="kind"
-            label={t('orgs.kind')}
-            rules={[{ required: true, message: t('orgs.kindRequired') }]}
-          >
-            <Select<OrganisationKind>
-              options={organisationKinds.map((k) => ({ value: k, label: kindLabel(k, language) }))}
-              data-testid="org-create-kind"
-            />
-          </Form.Item>
-          <Form.Item
-            name="nameZh"
-            label={t('orgs.nameZh')}
-            rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
-          >
-            <Input data-testid="org-create-name-zh" />
-          </Form.Item>
-          <Form.Item
-            name="nameEn"
-            label={t('orgs.nameEn')}
-            rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
-          >
-            <Input data-testid="org-create-name-en" />
-          </Form.Item>
-          <Form.Item
-            name="uscc"
-            label={t('orgs.uscc')}
-            extra={t('common.optional')}
-            normalize={(value?: string) => value?.toUpperCase()}
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  const code = value?.trim();
-                  const problem = code ? usccProblem(code) : null;
-                  if (problem) throw new Error(t(`orgs.usccProblems.${problem}`));
-                },
-              },
-            ]}
-          >
-            <Input maxLength={18} data-testid="org-create-uscc" />
-          </Form.Item>
-          <Form.Item
-            name="registeredCapital"
-            label={t('orgs.registeredCapital')}
-            extra={t('orgs.registeredCapitalHint')}
-            rules={[
-              {
-                validator: async (_, value: string | undefined) => {
-                  if (value?.trim() && normaliseYuan(value) === null)
-                    throw new Error(t('orgs.registeredCapitalInvalid'));
-                },
-              },
-            ]}
-          >
-            <Input inputMode="decimal" suffix={t('common.yuanUnit')} data-testid="org-create-capital" />
-          </Form.Item>
-          <Form.Item
-            name="regionCode"
-            label={t('orgs.regionCode')}
-            extra={t('orgs.regionCodeHint')}
-            rules={[{ pattern: regionCodePattern, message: t('orgs.regionCodeInvalid') }]}
-          >
-            <Input maxLength={6} inputMode="numeric" data-testid="org-create-region" />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="kind"
+        label={t('orgs.kind')}
+        rules={[{ required: true, message: t('orgs.kindRequired') }]}
+      >
+        <Select<OrganisationKind>
+          options={organisationKinds.map((k) => ({ value: k, label: kindLabel(k, language) }))}
+          data-testid="org-create-kind"
+        />
+      </Form.Item>
+      <Form.Item
+        name="nameZh"
+        label={t('orgs.nameZh')}
+        rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+      >
+        <Input data-testid="org-create-name-zh" />
+      </Form.Item>
+      <Form.Item
+        name="nameEn"
+        label={t('orgs.nameEn')}
+        rules={[{ required: true, whitespace: true, message: t('orgs.nameRequired') }]}
+      >
+        <Input data-testid="org-create-name-en" />
+      </Form.Item>
+      <Form.Item
+        name="uscc"
+        label={t('orgs.uscc')}
+        extra={t('common.optional')}
+        normalize={(value?: string) => value?.toUpperCase()}
+        rules={[
+          {
+            validator: async (_, value: string | undefined) => {
+              const code = value?.trim();
+              const problem = code ? usccProblem(code) : null;
+              if (problem) throw new Error(t(`orgs.usccProblems.${problem}`));
+            },
+          },
+        ]}
+      >
+        <Input maxLength={18} data-testid="org-create-uscc" />
+      </Form.Item>
+      <Form.Item
+        name="registeredCapital"
+        label={t('orgs.registeredCapital')}
+        extra={t('orgs.registeredCapitalHint')}
+        rules={[
+          {
+            validator: async (_, value: string | undefined) => {
+              if (value?.trim() && normaliseYuan(value) === null)
+                throw new Error(t('orgs.registeredCapitalInvalid'));
+            },
+          },
+        ]}
+      >
+        <Input inputMode="decimal" suffix={t('common.yuanUnit')} data-testid="org-create-capital" />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label={t('orgs.regionCode')}
+        extra={t('orgs.regionCodeHint')}
+        rules={[{ pattern: regionCodePattern, message: t('orgs.regionCodeInvalid') }]}
+      >
+        <Input maxLength={6} inputMode="numeric" data-testid="org-create-region" />
+      </Form.Item>
+    </FormModal>
   );
 }

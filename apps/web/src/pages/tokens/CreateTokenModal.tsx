@@ -1,11 +1,10 @@
-import { type ButtonProps, Checkbox, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { Checkbox, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { CreatedApiToken, NewApiToken } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { testId } from '../../components/testId.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { permissionLabel } from '../../i18n/labels.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -27,67 +26,54 @@ export function CreateTokenModal({ onClose, onCreated }: Props) {
   });
 
   return (
-    <Modal
-      open
+    <FormModal<NewApiToken>
       title={t('tokens.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={submit.submitting}
-      mask={{ closable: false }}
-      okButtonProps={testId<ButtonProps>('token-create-submit')}
+      testIdPrefix="token-create"
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      initialValues={{ scopes: [], expiresInDays: defaultExpiryDays }}
     >
-      <Flex vertical gap="middle">
-        <ProblemAlert error={submit.error} />
-        <Form<NewApiToken>
-          form={form}
-          layout="vertical"
-          initialValues={{ scopes: [], expiresInDays: defaultExpiryDays }}
-          onFinish={submit.onFinish}
-          data-testid="token-create-form"
-        >
-          <Form.Item
-            name="name"
-            label={t('tokens.name')}
-            extra={t('tokens.nameHint')}
-            rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}
-          >
-            <Input maxLength={100} data-testid="token-create-name" />
-          </Form.Item>
-          <Form.Item
-            name="scopes"
-            label={t('tokens.scopes')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('tokens.scopesRequired') }]}
-          >
-            <Checkbox.Group
-              options={me.permissions.map((p) => ({ value: p, label: permissionLabel(p, language) }))}
-              data-testid="token-create-scopes"
-            />
-          </Form.Item>
-          <Form.Item
-            name="expiresInDays"
-            label={t('tokens.expiresInDays')}
-            rules={[
-              { required: true, message: t('tokens.expiresInDaysRange', { max: maxExpiryDays }) },
-              {
-                type: 'integer',
-                min: 1,
-                max: maxExpiryDays,
-                message: t('tokens.expiresInDaysRange', { max: maxExpiryDays }),
-              },
-            ]}
-          >
-            <InputNumber
-              min={1}
-              max={maxExpiryDays}
-              precision={0}
-              suffix={t('tokens.days')}
-              data-testid="token-create-expiry"
-            />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('tokens.name')}
+        extra={t('tokens.nameHint')}
+        rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}
+      >
+        <Input maxLength={100} data-testid="token-create-name" />
+      </Form.Item>
+      <Form.Item
+        name="scopes"
+        label={t('tokens.scopes')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('tokens.scopesRequired') }]}
+      >
+        <Checkbox.Group
+          options={me.permissions.map((p) => ({ value: p, label: permissionLabel(p, language) }))}
+          data-testid="token-create-scopes"
+        />
+      </Form.Item>
+      <Form.Item
+        name="expiresInDays"
+        label={t('tokens.expiresInDays')}
+        rules={[
+          { required: true, message: t('tokens.expiresInDaysRange', { max: maxExpiryDays }) },
+          {
+            type: 'integer',
+            min: 1,
+            max: maxExpiryDays,
+            message: t('tokens.expiresInDaysRange', { max: maxExpiryDays }),
+          },
+        ]}
+      >
+        <InputNumber
+          min={1}
+          max={maxExpiryDays}
+          precision={0}
+          suffix={t('tokens.days')}
+          data-testid="token-create-expiry"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

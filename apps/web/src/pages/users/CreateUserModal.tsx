@@ -1,10 +1,9 @@
-import { App, type ButtonProps, Checkbox, Flex, Form, Input, Modal } from 'antd';
+import { App, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { NewUser, User } from '../../api/types.ts';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { testId } from '../../components/testId.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { minPasswordLength, roleOptions } from './userRules.ts';
@@ -29,62 +28,49 @@ export function CreateUserModal({ orgId, kind, onClose, onCreated }: Props) {
   });
 
   return (
-    <Modal
-      open
+    <FormModal<NewUser>
       title={t('users.createTitle')}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={submit.submitting}
-      mask={{ closable: false }}
-      okButtonProps={testId<ButtonProps>('user-create-submit')}
+      testIdPrefix="user-create"
+      form={form}
+      submit={submit}
+      onClose={onClose}
     >
-      <Flex vertical gap="middle">
-        <ProblemAlert error={submit.error} />
-        <Form<NewUser>
-          form={form}
-          layout="vertical"
-          onFinish={submit.onFinish}
-          data-testid="user-create-form"
-        >
-          <Form.Item
-            name="email"
-            label={t('users.email')}
-            rules={[
-              { required: true, message: t('users.emailRequired') },
-              { type: 'email', message: t('users.emailInvalid') },
-            ]}
-          >
-            <Input autoComplete="off" data-testid="user-create-email" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
-          >
-            <Input data-testid="user-create-display-name" />
-          </Form.Item>
-          <Form.Item
-            name="roles"
-            label={t('users.roles')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
-          >
-            <Checkbox.Group options={roleOptions(kind, language)} data-testid="user-create-roles" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('users.password')}
-            extra={t('users.passwordHint', { count: minPasswordLength })}
-            rules={[
-              { required: true, message: t('users.passwordRequired') },
-              { min: minPasswordLength, message: t('users.passwordHint', { count: minPasswordLength }) },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" data-testid="user-create-password" />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="email"
+        label={t('users.email')}
+        rules={[
+          { required: true, message: t('users.emailRequired') },
+          { type: 'email', message: t('users.emailInvalid') },
+        ]}
+      >
+        <Input autoComplete="off" data-testid="user-create-email" />
+      </Form.Item>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      >
+        <Input data-testid="user-create-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('users.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+      >
+        <Checkbox.Group options={roleOptions(kind, language)} data-testid="user-create-roles" />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.password')}
+        extra={t('users.passwordHint', { count: minPasswordLength })}
+        rules={[
+          { required: true, message: t('users.passwordRequired') },
+          { min: minPasswordLength, message: t('users.passwordHint', { count: minPasswordLength }) },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" data-testid="user-create-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
 import type { Role } from '@kebao/domain/org';
-import { App, type ButtonProps, Checkbox, Flex, Form, Input, Modal } from 'antd';
+import { App, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { User } from '../../api/types.ts';
-import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { testId } from '../../components/testId.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { roleOptions } from './userRules.ts';
@@ -39,42 +38,29 @@ export function EditUserModal({ orgId, kind, user, onClose, onSaved }: Props) {
   });
 
   return (
-    <Modal
-      open
+    <FormModal<EditValues>
       title={t('users.editTitle', { email: user.email })}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={submit.submitting}
-      mask={{ closable: false }}
-      okButtonProps={testId<ButtonProps>('user-edit-submit')}
+      testIdPrefix="user-edit"
+      form={form}
+      submit={submit}
+      onClose={onClose}
+      initialValues={{ displayName: user.displayName, roles: user.roles }}
     >
-      <Flex vertical gap="middle">
-        <ProblemAlert error={submit.error} />
-        <Form<EditValues>
-          form={form}
-          layout="vertical"
-          initialValues={{ displayName: user.displayName, roles: user.roles }}
-          onFinish={submit.onFinish}
-          data-testid="user-edit-form"
-        >
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
-          >
-            <Input data-testid="user-edit-display-name" />
-          </Form.Item>
-          <Form.Item
-            name="roles"
-            label={t('users.roles')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
-          >
-            <Checkbox.Group options={roleOptions(kind, language)} data-testid="user-edit-roles" />
-          </Form.Item>
-        </Form>
-      </Flex>
-    </Modal>
+      <Form.Item
+        name="displayName"
+        label={t('users.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+      >
+        <Input data-testid="user-edit-display-name" />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('users.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+      >
+        <Checkbox.Group options={roleOptions(kind, language)} data-testid="user-edit-roles" />
+      </Form.Item>
+    </FormModal>
   );
 }
