@@ -3,7 +3,7 @@ import { baseUrl } from './browser.ts';
 
 /** A signed-in API caller outside the browser, e.g. a second user acting while the test watches. */
 export interface ApiSession {
-  me: any;
+  me: { id: string; email: string; organisation: { id: string; nameZh: string } };
   /** The `Cookie` header that carries the session. */
   cookie: string;
 }
@@ -19,7 +19,7 @@ export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { me: await response.json(), cookie };
+  return { me: (await response.json()) as ApiSession['me'], cookie };
 }
 
 /** `GET path` from Node (an organisation's system, or a stolen cookie); the answer's status only. */
@@ -30,10 +30,10 @@ export async function statusOf(path: string, headers: Record<string, string> = {
 }
 
 /** `GET path` from Node, expecting 200 and JSON. */
-export async function getJson(path: string, headers: Record<string, string>): Promise<any> {
+export async function getJson<T>(path: string, headers: Record<string, string>): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, { headers });
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
 export const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });

@@ -7,8 +7,8 @@ import { platformAdmin, uniqueSuffix } from './demo.ts';
 function organisationNames(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const response = await fetch('/api/orgs?limit=200');
-    const body: any = await response.json();
-    return body.items.map((o: { nameZh: string }) => o.nameZh);
+    const body = (await response.json()) as { items: { nameZh: string }[] };
+    return body.items.map((o) => o.nameZh);
   });
 }
 

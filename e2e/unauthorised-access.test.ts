@@ -4,9 +4,16 @@ import { type ApiSession, apiLogin, getJson, statusOf } from './api.ts';
 import { login, useBrowser } from './browser.ts';
 import { enterpriseAdmin, insurerAdmin, uniqueSuffix } from './demo.ts';
 
+/** The parts of API answers these checks read. */
+interface Listing {
+  total: number;
+  items: { id: string; nameZh: string; email: string }[];
+  organisation: { id: string };
+}
+
 interface PageAnswer {
   status: number;
-  body: any;
+  body: Listing;
 }
 
 /** A call made by the signed-in page itself: its cookie, and its CSRF token on writes. */
@@ -15,7 +22,7 @@ function callFromPage(page: Page, method: string, path: string, body?: unknown):
     async ({ method, path, body }) => {
       const headers: Record<string, string> = {};
       if (method !== 'GET') {
-        const me: any = await (await fetch('/api/me')).json();
+        const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
         headers['x-csrf-token'] = me.csrfToken;
         headers['content-type'] = 'application/json';
       }
@@ -61,8 +68,8 @@ describe('unauthorised access', () => {
     const orgs = await callFromPage(page, 'GET', '/api/orgs?limit=200');
     expect(orgs.status).toBe(200);
     expect(orgs.body.total).toBe(1);
-    expect(orgs.body.items.map((o: any) => o.id)).toEqual([me.body.organisation.id]);
-    expect(orgs.body.items[0].nameZh).toBe(enterpriseAdmin.organisation);
+    expect(orgs.body.items.map((o: { id: string }) => o.id)).toEqual([me.body.organisation.id]);
+    expect(orgs.body.items[0]?.nameZh).toBe(enterpriseAdmin.organisation);
   });
 
   it('refuses an enterprise admin adding a user to an insurer, even with a valid CSRF token', async () => {
@@ -79,10 +86,10 @@ describe('unauthorised access', () => {
     });
     expect([403, 404]).toContain(created.status);
 
-    const insurerUsers = await getJson(`/api/orgs/${insurerOrgId}/users?limit=200`, {
+    const insurerUsers = await getJson<Listing>(`/api/orgs/${insurerOrgId}/users?limit=200`, {
       cookie: insurer.cookie,
     });
-    expect(insurerUsers.items.map((u: any) => u.email)).not.toContain(email);
+    expect(insurerUsers.items.map((u: { email: string }) => u.email)).not.toContain(email);
   });
 
   it('refuses a write without the CSRF token, even from a signed-in enterprise admin', async () => {

@@ -1,11 +1,25 @@
 import type { Client } from './http.ts';
 
+/** The `data` of an event frame (see the SSE route), or of a `close` frame (`reason`). */
+export interface SseData {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  aggregateSeq: string;
+  payload: Record<string, unknown> & { i?: number };
+  at: string;
+  reason?: string;
+}
+
 export interface SseFrame {
   id?: string;
   event?: string;
-  data?: any;
+  data?: SseData;
   comment?: string;
 }
+
+export type EventFrame = SseFrame & { event: string; data: SseData };
 
 /** An open `GET /api/events` stream, parsed frame by frame. */
 export class EventStream {
@@ -55,8 +69,8 @@ export class EventStream {
     for (const f of w) f();
   }
 
-  get events(): SseFrame[] {
-    return this.frames.filter((f) => f.event && f.data !== undefined);
+  get events(): EventFrame[] {
+    return this.frames.filter((f): f is EventFrame => f.event !== undefined && f.data !== undefined);
   }
 
   /** Waits until `predicate` holds over the frames received so far. */

@@ -57,7 +57,7 @@ describe('every route declares its permission', () => {
 describe('organisation scoping', () => {
   it("lets an insurer see only its own organisation, and not a competitor's", async () => {
     const list = await insurer.get('/api/orgs');
-    expect(list.body.items.map((o: any) => o.id)).toEqual([insurerOrg]);
+    expect(list.body.items.map((o: { id: string }) => o.id)).toEqual([insurerOrg]);
     expect(list.body.total).toBe(1);
     const other = await insurer.get(`/api/orgs/${enterpriseOrg}`);
     expect(other.status).toBe(404);
@@ -90,7 +90,9 @@ describe('organisation scoping', () => {
       await enterprise.post('/api/tokens', { name: 'erp', scopes: ['org.read'], expiresInDays: 30 })
     ).body;
     expect((await insurer.delete(`/api/tokens/${token.id}`)).status).toBe(404);
-    expect((await insurer.get('/api/tokens')).body.items.map((x: any) => x.id)).not.toContain(token.id);
+    expect((await insurer.get('/api/tokens')).body.items.map((x: { id: string }) => x.id)).not.toContain(
+      token.id,
+    );
     const system = t.client();
     system.bearer = token.secret;
     expect((await system.get('/api/me')).status).toBe(200);
@@ -116,7 +118,7 @@ describe('organisation scoping', () => {
     });
     expect(answer.status).toBe(201);
     const seen = await enterprise.get(`/api/orgs/${enterpriseOrg}/users`);
-    expect(seen.body.items.map((u: any) => u.email)).toContain('helpdesk-made@demo.kebao.cn');
+    expect(seen.body.items.map((u: { email: string }) => u.email)).toContain('helpdesk-made@demo.kebao.cn');
   });
 
   it('shows each organisation the audit records that concern it, and the regulator all of them', async () => {
@@ -126,9 +128,11 @@ describe('organisation scoping', () => {
       expect(concerns).toBe(true);
     }
     // The platform created a user in the enterprise: the enterprise sees that record.
-    expect(mine.body.items.map((r: any) => r.action)).toContain('user.create');
+    expect(mine.body.items.map((r: { action: string }) => r.action)).toContain('user.create');
     const theirs = await insurer.get('/api/audit?limit=200');
-    expect(theirs.body.items.some((r: any) => r.actor.orgId === enterpriseOrg)).toBe(false);
+    expect(theirs.body.items.some((r: { actor: { orgId: string } }) => r.actor.orgId === enterpriseOrg)).toBe(
+      false,
+    );
     const regulator = await t.as('regulator@demo.kebao.cn');
     expect((await regulator.get('/api/audit?limit=200')).body.items.length).toBeGreaterThan(
       mine.body.items.length,

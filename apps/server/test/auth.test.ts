@@ -110,8 +110,8 @@ describe('sessions', () => {
     const phone = await t.as('regulator@demo.kebao.cn');
     const list = await laptop.get('/api/me/sessions');
     const phoneId = (await phone.get('/api/me')).body.session.id;
-    expect(list.body.items.map((s: any) => s.id)).toContain(phoneId);
-    expect(list.body.items.find((s: any) => s.current).id).toBe(
+    expect(list.body.items.map((s: { id: string }) => s.id)).toContain(phoneId);
+    expect(list.body.items.find((s: { current: boolean }) => s.current).id).toBe(
       (await laptop.get('/api/me')).body.session.id,
     );
     expect((await laptop.delete(`/api/me/sessions/${phoneId}`)).status).toBe(204);
@@ -200,7 +200,9 @@ describe('API tokens', () => {
     const stored = await t.db.pool.query('SELECT * FROM api_token WHERE id = $1', [created.body.id]);
     expect(JSON.stringify(stored.rows[0])).not.toContain(created.body.secret.slice(3));
     const listed = await admin.get('/api/tokens');
-    expect(listed.body.items.find((x: any) => x.id === created.body.id)).not.toHaveProperty('secret');
+    expect(listed.body.items.find((x: { id: string }) => x.id === created.body.id)).not.toHaveProperty(
+      'secret',
+    );
   });
 
   it('acts within its scopes only, without CSRF, and stops at once when revoked', async () => {

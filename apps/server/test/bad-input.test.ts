@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../../test/http.ts';
+import type { Answer, Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 
 let t: TestServer;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function expectProblem(
-  answer: { status: number; headers: Headers; body: any },
+  answer: Answer<{ code: string; message_zh: string; message_en: string; requestId: string }>,
   status: number,
   code: string,
 ) {

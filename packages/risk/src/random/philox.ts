@@ -1,7 +1,7 @@
 /**
  * Philox4x32-10, the counter-based generator of Salmon et al., "Parallel random numbers: as easy
  * as 1, 2, 3" (SC'11), as in Random123, NumPy and JAX. A block of four 32-bit words is a pure
- * function of (key, counter): any simulated year can be drawn independently of every other, so a
+ * function of (key, counter), so each simulated year can be drawn independently of every other and a
  * simulation gives the same numbers for any number of worker threads and any chunking.
  */
 const M0 = 0xd2511f53;
