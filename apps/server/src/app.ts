@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { catalogRoutes } from './modules/catalog/routes.ts';
 import { authRoutes } from './modules/org/auth-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { quoteRoutes } from './modules/quote/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { problem } from './platform/errors.ts';
@@ -61,6 +63,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  await app.register(catalogRoutes);
+  await app.register(quoteRoutes);
   await app.register(auditRoutes);
   await app.register(sseRoutes);
   await options.extend?.(app);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Database, migrate, openDatabase } from '@kebao/db';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { loadShippedCatalog } from './modules/catalog/load-catalog.ts';
 import { seedDemoOrganisations } from './modules/org/demo-seed.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
@@ -59,6 +60,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     if (options.seed !== false && (await seedDemoOrganisations(database.pool, tx)))
       log.info('seeded the demo organisations');
+    const catalog = await loadShippedCatalog(database.pool, tx, config.catalogDir);
+    if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
 
     const listener = new NotificationListener(() => createClient(database.url, 'kebao-listen'), log);
     listener.on('kebao_outbox', () => dispatcher.wake());

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { ProductDefinitionSchema } from '@kebao/domain/catalog';
 import { describe, expect, it } from 'vitest';
-import { generatedWebTypes, OPENAPI_FILE, WEB_TYPES_FILE } from '../scripts/openapi-files.ts';
+import {
+  generatedWebTypes,
+  OPENAPI_FILE,
+  PRODUCT_SCHEMA_FILE,
+  productSchemaText,
+  WEB_TYPES_FILE,
+} from '../scripts/openapi-files.ts';
 import { openApiDocument } from '../src/openapi-document.ts';
 
 describe('the committed OpenAPI document and web client types', () => {
@@ -8,6 +15,7 @@ describe('the committed OpenAPI document and web client types', () => {
     const doc = await openApiDocument();
     expect(JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))).toEqual(doc);
     expect(await readFile(WEB_TYPES_FILE, 'utf8')).toBe(await generatedWebTypes(doc));
+    expect(await readFile(PRODUCT_SCHEMA_FILE, 'utf8')).toBe(productSchemaText(ProductDefinitionSchema));
   });
 
   it('describes every operation with a summary and a tag', async () => {

@@ -1,3 +1,4 @@
+export * from './catalog/index.ts';
 export * from './money/index.ts';
 export * from './org/index.ts';
 export * from './time/index.ts';

@@ -26,6 +26,10 @@ export interface Config {
     heartbeatSeconds: number;
   };
   trustProxy: boolean;
+  /** Where the shipped catalogue is (products/*.yaml, filings.yaml). */
+  catalogDir: string | undefined;
+  /** Quote previews per minute per client address (per organisation when signed in); 0 = unlimited. */
+  quotePreviewPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       heartbeatSeconds: int(env, 'KEBAO_SSE_HEARTBEAT_SECONDS', 15, 1, 3600),
     },
     trustProxy: bool(env, 'KEBAO_TRUST_PROXY', false),
+    catalogDir: env.KEBAO_CATALOG_DIR ? path.resolve(cwd, env.KEBAO_CATALOG_DIR) : undefined,
+    quotePreviewPerMinute: int(env, 'KEBAO_QUOTE_PREVIEW_PER_MINUTE', 120, 0, 1_000_000),
   };
 }

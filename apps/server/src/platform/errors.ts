@@ -91,6 +91,85 @@ export const problemCatalogue = {
     zh: '不能授予自己没有的权限：{scope}',
     en: 'You cannot grant a permission you do not hold: {scope}',
   },
+  'product.not_found': { status: 404, zh: '产品不存在', en: 'No such product' },
+  'product.version_not_found': { status: 404, zh: '产品版本不存在', en: 'No such product version' },
+  'product.invalid_definition': {
+    status: 422,
+    zh: '产品定义有误，请按提示修改',
+    en: 'The product definition has errors; see the list',
+  },
+  'product.version_exists': {
+    status: 409,
+    zh: '产品 {code} 的第 {version} 版已存在；已发布的版本不可修改，请提交新版本',
+    en: 'Version {version} of {code} exists; published versions never change, publish a new version',
+  },
+  'product.version_sequence': {
+    status: 409,
+    zh: '产品 {code} 的下一个版本应为第 {expected} 版',
+    en: 'The next version of {code} must be {expected}',
+  },
+  'product.writer_mismatch': {
+    status: 422,
+    zh: '只能发布本公司承保的产品（writer 应为本公司统一社会信用代码）',
+    en: "You can only publish your own organisation's products (writer must be your USCC)",
+  },
+  'product.not_writer': {
+    status: 403,
+    zh: '只有承保该产品的公司可以操作',
+    en: 'Only the writer of this product may do this',
+  },
+  'filing.invalid_transition': {
+    status: 409,
+    zh: '当前状态（{status}）下不能执行该操作',
+    en: 'This action is not possible while the version is {status}',
+  },
+  'filing.comment_required': { status: 422, zh: '请填写理由', en: 'Give the reasons' },
+  'filing.sandbox_limits_required': {
+    status: 422,
+    zh: '纳入沙盒需设定测试上限（保单数、累计保额、截止日期）',
+    en: 'Admission to the sandbox needs its limits (policies, aggregate sum insured, end date)',
+  },
+  'filing.assessment_required': {
+    status: 422,
+    zh: '毕业需完成全部退出评估项（1–5 分）',
+    en: 'Graduation needs every exit-assessment criterion scored 1–5',
+  },
+  'filing.exit_not_requested': {
+    status: 409,
+    zh: '申请方尚未申请退出沙盒',
+    en: 'The applicant has not asked to leave the sandbox',
+  },
+  'sandbox.ended': {
+    status: 409,
+    zh: '沙盒测试期已结束，不能再出单',
+    en: 'The sandbox test has ended; no new policies',
+  },
+  'sandbox.policy_limit': {
+    status: 409,
+    zh: '已达沙盒测试保单数上限',
+    en: 'The sandbox test has reached its maximum number of policies',
+  },
+  'sandbox.sum_insured_limit': {
+    status: 409,
+    zh: '超过沙盒测试累计保额上限',
+    en: 'This policy would exceed the sandbox test’s aggregate sum insured',
+  },
+  'sandbox.closed': { status: 409, zh: '沙盒测试已结束评估', en: 'The sandbox test is closed' },
+  'sandbox.not_eligible': {
+    status: 422,
+    zh: '该企业不在沙盒测试的适用范围内',
+    en: 'This enterprise is outside the sandbox test’s eligible group',
+  },
+  'quote.invalid_input': {
+    status: 422,
+    zh: '报价信息有误，请按提示修改',
+    en: 'The quote request has errors; see the list',
+  },
+  'quote.product_unavailable': {
+    status: 409,
+    zh: '该产品版本当前不可报价',
+    en: 'This product version cannot be quoted now',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -280,7 +280,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -471,7 +471,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -511,7 +511,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
                         expiresInDays: number;
                     };
                 };
@@ -528,7 +528,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -1245,6 +1245,1230 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/catalog/schema/product.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of a product definition (for editors and uploads) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue: the newest visible version of each product
+         * @description Anyone sees filed and sandbox products; an insurer also its own drafts and filings; the regulator everything.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    class?: "rd_transfer" | "application" | "intellectual_property" | "base";
+                    insurer?: string;
+                    subsidyTag?: string;
+                    status?: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                    /** @description text in the code or the zh/en name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                summary: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                statisticalClass: "rd_transfer" | "application" | "intellectual_property" | "base";
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                                writer: {
+                                    orgId: string | null;
+                                    pool: string | null;
+                                    nameZh: string | null;
+                                    nameEn: string | null;
+                                };
+                                subsidyTags: string[];
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                statusChangedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publish a new version of one of your organisation's products (stored as a draft)
+         * @description The first version of a new code is 1; each next version is the latest + 1. A definition with errors is refused with 422 and every error with its JSON path; nothing is stored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The definition as JSON */
+                        definition?: unknown;
+                        /** @description Or the definition as YAML text */
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            /** @enum {unknown} */
+                            source: "catalog" | "upload";
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            statusChangedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The product definition (GET /api/catalog/schema/product.json) */
+                            definition: unknown;
+                            sandbox: {
+                                maxPolicies: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                maxSumInsured: string;
+                                endsOn: string;
+                                conditions: unknown;
+                                policiesBound: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsuredBound: string;
+                                exitRequestedAt: string | null;
+                                assessment: unknown;
+                                closedAt: string | null;
+                            } | null;
+                            filings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                action: "submit" | "approve" | "reject" | "admit_sandbox" | "request_exit" | "graduate" | "stop" | "withdraw";
+                                from: string;
+                                to: string;
+                                comment: string | null;
+                                details: unknown;
+                                actorOrgId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[] | null;
+                            versions: {
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product: its newest visible version, with sections, limits, clause and versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            /** @enum {unknown} */
+                            source: "catalog" | "upload";
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            statusChangedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The product definition (GET /api/catalog/schema/product.json) */
+                            definition: unknown;
+                            sandbox: {
+                                maxPolicies: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                maxSumInsured: string;
+                                endsOn: string;
+                                conditions: unknown;
+                                policiesBound: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsuredBound: string;
+                                exitRequestedAt: string | null;
+                                assessment: unknown;
+                                closedAt: string | null;
+                            } | null;
+                            filings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                action: "submit" | "approve" | "reject" | "admit_sandbox" | "request_exit" | "graduate" | "stop" | "withdraw";
+                                from: string;
+                                to: string;
+                                comment: string | null;
+                                details: unknown;
+                                actorOrgId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[] | null;
+                            versions: {
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a product (versions never change once stored) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            /** @enum {unknown} */
+                            source: "catalog" | "upload";
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            statusChangedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The product definition (GET /api/catalog/schema/product.json) */
+                            definition: unknown;
+                            sandbox: {
+                                maxPolicies: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                maxSumInsured: string;
+                                endsOn: string;
+                                conditions: unknown;
+                                policiesBound: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsuredBound: string;
+                                exitRequestedAt: string | null;
+                                assessment: unknown;
+                                closedAt: string | null;
+                            } | null;
+                            filings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                action: "submit" | "approve" | "reject" | "admit_sandbox" | "request_exit" | "graduate" | "stop" | "withdraw";
+                                from: string;
+                                to: string;
+                                comment: string | null;
+                                details: unknown;
+                                actorOrgId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[] | null;
+                            versions: {
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a definition without storing it (live validation in the editor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The definition as JSON */
+                        definition?: unknown;
+                        /** @description Or the definition as YAML text */
+                        yaml?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            errors: {
+                                path: string;
+                                code: string;
+                                message_zh: string;
+                                message_en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}/versions/{version}/filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The writer files a version with the regulator, asks to leave the sandbox, or withdraws it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        action: "submit" | "withdraw" | "request_exit";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            /** @enum {unknown} */
+                            source: "catalog" | "upload";
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            statusChangedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The product definition (GET /api/catalog/schema/product.json) */
+                            definition: unknown;
+                            sandbox: {
+                                maxPolicies: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                maxSumInsured: string;
+                                endsOn: string;
+                                conditions: unknown;
+                                policiesBound: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsuredBound: string;
+                                exitRequestedAt: string | null;
+                                assessment: unknown;
+                                closedAt: string | null;
+                            } | null;
+                            filings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                action: "submit" | "approve" | "reject" | "admit_sandbox" | "request_exit" | "graduate" | "stop" | "withdraw";
+                                from: string;
+                                to: string;
+                                comment: string | null;
+                                details: unknown;
+                                actorOrgId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[] | null;
+                            versions: {
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{code}/versions/{version}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The regulator approves, rejects (with reasons), admits to the sandbox with limits, graduates or stops */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        action: "approve" | "reject" | "admit_sandbox" | "graduate" | "stop";
+                        comment?: string;
+                        sandbox?: {
+                            maxPolicies: number;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            maxSumInsured: string;
+                            /** Format: calendar-date */
+                            endsOn: string;
+                            /** @description eligible enterprises, a rule-language condition */
+                            conditions?: unknown;
+                        };
+                        assessment?: {
+                            scores: {
+                                /** @description 创新价值 */
+                                innovation_value?: number;
+                                /** @description 服务质量 */
+                                service_quality?: number;
+                                /** @description 用户满意度 */
+                                user_satisfaction?: number;
+                                /** @description 业务连续性 */
+                                continuity?: number;
+                                /** @description 合规性 */
+                                compliance?: number;
+                                /** @description 数据安全 */
+                                data_security?: number;
+                                /** @description 风险防控 */
+                                risk_control?: number;
+                            };
+                            comment?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            /** @enum {unknown} */
+                            source: "catalog" | "upload";
+                            checksum: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            statusChangedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The product definition (GET /api/catalog/schema/product.json) */
+                            definition: unknown;
+                            sandbox: {
+                                maxPolicies: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                maxSumInsured: string;
+                                endsOn: string;
+                                conditions: unknown;
+                                policiesBound: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsuredBound: string;
+                                exitRequestedAt: string | null;
+                                assessment: unknown;
+                                closedAt: string | null;
+                            } | null;
+                            filings: {
+                                id: string;
+                                /** @enum {unknown} */
+                                action: "submit" | "approve" | "reject" | "admit_sandbox" | "request_exit" | "graduate" | "stop" | "withdraw";
+                                from: string;
+                                to: string;
+                                comment: string | null;
+                                details: unknown;
+                                actorOrgId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[] | null;
+                            versions: {
+                                version: number;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/filings/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regulator's queue: submitted filings and sandbox versions asking to exit, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: ({
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                summary: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {unknown} */
+                                statisticalClass: "rd_transfer" | "application" | "intellectual_property" | "base";
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                                writer: {
+                                    orgId: string | null;
+                                    pool: string | null;
+                                    nameZh: string | null;
+                                    nameEn: string | null;
+                                };
+                                subsidyTags: string[];
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                statusChangedAt: string;
+                            } & {
+                                exitRequestedAt: string | null;
+                                /** @enum {unknown} */
+                                reviewKind: "filing" | "sandbox_exit";
+                            })[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a product for given enterprise facts: eligibility, underwriting outcome, premium and breakdown
+         * @description No sign-in needed for filed and sandbox products; limited per client address (per organisation when signed in). Nothing is stored. Facts left out are unknown: the answer lists the ones the decision needs.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        /** @description default: the newest quotable version */
+                        version?: number;
+                        /** @description Facts about the enterprise; unknown ones may be left out */
+                        enterprise: {
+                            staff?: number | null;
+                            techStaff?: number | null;
+                            revenue?: string | null;
+                            totalAssets?: string | null;
+                            rdExpense?: string | null;
+                            industry?: string | null;
+                            frontierTags?: string[] | null;
+                            region?: string | null;
+                            qualifications?: string[] | null;
+                            catalogueListings?: string[] | null;
+                            techScore?: (string | number) | null;
+                            scoreBand?: string | null;
+                            creditGrade?: string | null;
+                            trl?: number | null;
+                            claimsLast3Years?: number | null;
+                            lossRatioLast3Years?: (string | number) | null;
+                            dishonest?: boolean | null;
+                            yearsInOperation?: number | null;
+                        };
+                        request: {
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            contractValue?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            loanPrincipal?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            loanInterest?: string;
+                            headcount?: number;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            limit?: string;
+                            /** @description days of cover, both ends counted */
+                            termDays?: number;
+                            /** Format: calendar-date */
+                            startDate?: string;
+                            continuousYear?: number;
+                            /** @description the product's options by key */
+                            options?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "filed" | "sandbox" | "rejected" | "withdrawn" | "stopped";
+                            };
+                            /** @enum {unknown} */
+                            outcome: "accept" | "refer" | "decline" | "ineligible" | "needs_information";
+                            eligible: boolean;
+                            eligibility: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @enum {unknown} */
+                                result: "true" | "false" | "unknown";
+                            }[];
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            missingFacts: string[];
+                            premium: string | null;
+                            rating: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                basis: string;
+                                annualPremium: string;
+                                effectiveRate: string;
+                                breakdown: {
+                                    key: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    kind: string;
+                                    fact?: string;
+                                    input?: string;
+                                    value: string;
+                                    amount: string;
+                                    bound?: boolean;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/audit": {

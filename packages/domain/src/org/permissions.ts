@@ -15,6 +15,9 @@ export const Permission = {
   AuditReadAll: 'audit.read_all',
   EventsRead: 'events.read',
   EventsReadAll: 'events.read_all',
+  ProductPublish: 'product.publish',
+  ProductReview: 'product.review',
+  ProductReadAll: 'product.read_all',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -38,4 +41,7 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'audit.read_all': { zh: '查看全部审计日志', en: 'Read the whole audit log' },
   'events.read': { zh: '接收本机构事件', en: 'Receive own events' },
   'events.read_all': { zh: '接收全部事件', en: 'Receive all events' },
+  'product.publish': { zh: '发布与报备本公司产品', en: "Publish and file own organisation's products" },
+  'product.review': { zh: '审查产品报备与沙盒', en: 'Review product filings and the sandbox' },
+  'product.read_all': { zh: '查看全部产品（含草稿）', en: 'Read all products, drafts included' },
 };

@@ -69,17 +69,32 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   regulator_supervisor: {
     kind: 'regulator',
     label: { zh: '监管负责人', en: 'Supervisor' },
-    permissions: [...orgAdmin, P.OrgReadAll, P.AuditReadAll, P.EventsReadAll],
+    permissions: [
+      ...orgAdmin,
+      P.OrgReadAll,
+      P.AuditReadAll,
+      P.EventsReadAll,
+      P.ProductReview,
+      P.ProductReadAll,
+    ],
   },
   regulator_analyst: {
     kind: 'regulator',
     label: { zh: '监管分析员', en: 'Analyst' },
-    permissions: [...orgMember, P.OrgReadAll, P.EventsReadAll],
+    permissions: [...orgMember, P.OrgReadAll, P.EventsReadAll, P.ProductReadAll],
   },
   platform_admin: {
     kind: 'platform',
     label: { zh: '平台管理员', en: 'Platform admin' },
-    permissions: [...orgAdmin, P.OrgReadAll, P.OrgManage, P.UserManageAll, P.AuditReadAll, P.EventsReadAll],
+    permissions: [
+      ...orgAdmin,
+      P.OrgReadAll,
+      P.OrgManage,
+      P.UserManageAll,
+      P.AuditReadAll,
+      P.EventsReadAll,
+      P.ProductReadAll,
+    ],
   },
 };
 

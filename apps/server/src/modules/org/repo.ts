@@ -158,3 +158,8 @@ export async function countOrganisations(db: Queryable): Promise<number> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisation');
   return r.rows[0]?.n ?? 0;
 }
+
+export async function findOrganisationByUscc(db: Queryable, uscc: string): Promise<OrganisationRow | null> {
+  const r = await db.query<OrganisationRow>('SELECT * FROM organisation WHERE uscc = $1', [uscc]);
+  return r.rows[0] ?? null;
+}

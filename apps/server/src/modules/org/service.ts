@@ -10,6 +10,7 @@ import type { Ctx } from '../../platform/transaction.ts';
 import {
   emailTaken,
   findOrganisation,
+  findOrganisationByUscc,
   findUser,
   insertOrganisation,
   insertUser,
@@ -194,4 +195,10 @@ export async function updateUser(
     });
   }
   return after;
+}
+
+/** The insurer with this unified social credit code (other contexts name insurers by it). */
+export async function insurerByUscc(db: Queryable, uscc: string): Promise<OrganisationRow | null> {
+  const org = await findOrganisationByUscc(db, uscc);
+  return org?.kind === 'insurer' ? org : null;
 }

@@ -35,6 +35,7 @@ export class StreamHub {
   private readonly pool: pg.Pool;
   private readonly log: Logger;
   private readonly clients = new Set<StreamClient>();
+  private readonly listeners = new Set<(event: OutboxEvent) => void>();
   private position = 0n;
   private polling: Promise<void> | null = null;
   private again = false;
@@ -64,6 +65,15 @@ export class StreamHub {
 
   get size(): number {
     return this.clients.size;
+  }
+
+  /**
+   * In-process readers of the stream (caches that must forget what an event changed). Every
+   * process tails the stream, so every process's caches hear of every change.
+   */
+  onEvent(listener: (event: OutboxEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   add(client: StreamClient): () => void {
@@ -108,6 +118,7 @@ export class StreamHub {
       const events = await streamAfter(this.pool, this.position, 500);
       for (const event of events) {
         this.position = event.streamPos as bigint;
+        for (const listener of this.listeners) listener(event);
         this.revoke(event);
         for (const client of this.clients) {
           if (event.streamPos !== null && event.streamPos <= client.sentUpTo) continue;
