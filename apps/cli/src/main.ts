@@ -1,5 +1,6 @@
 import { AppError } from '@kebao/server';
 import { Command } from 'commander';
+import { catalogCheckCommand } from './commands/catalog.ts';
 import {
   auditVerifyCommand,
   backupCommand,
@@ -39,6 +40,12 @@ audit
   .description('recompute the hash chains and report edited, missing or reordered records')
   .option('--json', 'print the full result as JSON')
   .action(auditVerifyCommand);
+
+const catalog = program.command('catalog').description('the product catalogue');
+catalog
+  .command('check [dir]')
+  .description('validate the shipped catalogue files (default: catalog/) as kebao start does')
+  .action(catalogCheckCommand);
 
 program
   .command('backup [file]')

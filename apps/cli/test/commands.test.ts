@@ -1,10 +1,10 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, tableChecksums } from '@kebao/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
-import { runCli } from './run-cli.ts';
+import { REPO, runCli } from './run-cli.ts';
 
 let t: TestServer;
 let work: string;
@@ -137,6 +137,22 @@ describe('kebao commands', () => {
     const again = await runCli(['restore', file], { KEBAO_DATA_DIR: fresh });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
+  });
+
+  it('catalog check passes the shipped catalogue and names the file and path of a broken one', async () => {
+    const ok = await runCli(['catalog', 'check'], {});
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('19 product versions are valid');
+    const dir = path.join(work, 'catalog');
+    await cp(path.join(REPO, 'catalog'), dir, { recursive: true });
+    const file = path.join(dir, 'products', 'KB-BR-LOAN.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('statisticalClass: base', 'statisticalClass: application'),
+    );
+    const broken = await runCli(['catalog', 'check', dir], {});
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/KB-BR-LOAN\.yaml: \/(code|statisticalClass) /);
   });
 
   it('refuses to overwrite a backup file and to restore something that is not a backup', async () => {

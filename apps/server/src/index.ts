@@ -1,4 +1,5 @@
 export { type App, buildApp } from './app.ts';
+export { CatalogError, readCatalog } from './modules/catalog/load-catalog.ts';
 export { DEMO_PASSWORD, demoLogins, seedDemoOrganisations } from './modules/org/demo-seed.ts';
 export { createUser, findOrganisations } from './modules/org/service.ts';
 export { type Actor, systemActor } from './platform/actor.ts';

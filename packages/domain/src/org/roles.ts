@@ -46,7 +46,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   insurer_admin: {
     kind: 'insurer',
     label: { zh: '保险公司管理员', en: 'Insurer admin' },
-    permissions: orgAdmin,
+    permissions: [...orgAdmin, P.ProductPublish],
   },
   underwriter: { kind: 'insurer', label: { zh: '核保人', en: 'Underwriter' }, permissions: orgMember },
   claims_handler: {
