@@ -1,8 +1,15 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Machine, machineLine } from './machine.ts';
-import type { Target } from './workload.ts';
+import type { Limit, Target } from './workload.ts';
 
 export const resultsDir = new URL('../results/', import.meta.url);
+
+/** A limit with the median it was checked against (`values`: one per figure measurement). */
+export interface LimitResult extends Limit {
+  value: number;
+  values: number[];
+  met: boolean;
+}
 
 /** What `bench/results/<name>.json` holds. */
 export interface Result {
@@ -15,7 +22,10 @@ export interface Result {
   ratio: number;
   target: Target;
   higherIsBetter: boolean;
+  /** The target and every limit met. */
   meetsTarget: boolean;
+  /** Bounds on other quantities of the figure (e.g. its p99 latency); absent when the workload has none. */
+  limits?: LimitResult[];
   runs: number;
   figures: number[];
   baselines: number[];
@@ -33,10 +43,19 @@ export function formatNumber(x: number): string {
   return x.toLocaleString('en-US', options);
 }
 
-/** Two decimals, or three when two would round a near miss onto the target. */
+/** Two decimals, or three when two would round a near miss onto the target; two digits below 0.1. */
 export function formatRatio(ratio: number, target: Target): string {
+  if (Math.abs(ratio) < 0.1) return ratio.toPrecision(2);
   const two = ratio.toFixed(2);
   return target.ratio !== undefined && two === target.ratio.toFixed(2) ? ratio.toFixed(3) : two;
+}
+
+/** The target with its limits and their medians, e.g. '≥ 0.80× and p99 ≤ 10 ms (p99 was 23 ms)'. */
+export function describeTarget(r: Result): string {
+  const limits = (r.limits ?? []).map(
+    (l) => ` and ${l.describe} (${l.what} was ${formatNumber(l.value)} ${l.unit}${l.met ? '' : ', missed'})`,
+  );
+  return `${r.target.describe}${limits.join('')}`;
 }
 
 export function resultLine(r: Result): string {
@@ -46,7 +65,7 @@ export function resultLine(r: Result): string {
     'vs',
     `${formatNumber(r.baseline)} ${r.baselineUnit}`,
     `ratio ${formatRatio(r.ratio, r.target)}×`,
-    `target ${r.target.describe} ${r.meetsTarget ? '✓' : '✗'}`,
+    `target ${describeTarget(r)} ${r.meetsTarget ? '✓' : '✗'}`,
   ].join('  ');
 }
 
@@ -80,7 +99,7 @@ export function writeSummary(): string {
         `${formatNumber(r.figure)} ${r.unit}`,
         `${formatNumber(r.baseline)} ${r.baselineUnit}`,
         `${formatRatio(r.ratio, r.target)}×`,
-        r.target.describe,
+        describeTarget(r),
         r.meetsTarget ? '✓' : '✗',
         String(r.runs),
         r.at,

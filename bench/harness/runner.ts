@@ -1,6 +1,6 @@
 import { describeMachine } from './machine.ts';
-import { formatNumber, type Result } from './report.ts';
-import { type BenchContext, median, meetsTarget, quantile, type Workload } from './workload.ts';
+import { formatNumber, type LimitResult, type Result } from './report.ts';
+import { type BenchContext, median, meetsLimit, meetsTarget, quantile, type Workload } from './workload.ts';
 
 function envSeconds(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -17,6 +17,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export async function runWorkload(w: Workload, log: (line: string) => void): Promise<Result> {
   const notes: string[] = [];
   const details: Record<string, unknown> = {};
+  const observed = new Map<string, number[]>();
   const machine = describeMachine();
   const ctx: BenchContext = {
     seconds: envSeconds('KEBAO_BENCH_SECONDS', 5),
@@ -29,6 +30,9 @@ export async function runWorkload(w: Workload, log: (line: string) => void): Pro
     },
     detail: (key, value) => {
       details[key] = value;
+    },
+    observe: (key, value) => {
+      observed.set(key, [...(observed.get(key) ?? []), value]);
     },
   };
   const runs = process.env.KEBAO_BENCH_RUNS ? Number(process.env.KEBAO_BENCH_RUNS) : (w.runs ?? 5);
@@ -77,6 +81,12 @@ export async function runWorkload(w: Workload, log: (line: string) => void): Pro
         'settled to better than that here; more runs (KEBAO_BENCH_RUNS) or a quieter machine narrow it',
     );
   }
+  const limits = (w.limits ?? []).map((limit): LimitResult => {
+    const values = observed.get(limit.key) ?? [];
+    if (values.length === 0) throw new Error(`${w.name}: no value observed for the limit ${limit.key}`);
+    const value = median(values);
+    return { ...limit, value, values, met: meetsLimit(limit, value) };
+  });
   return {
     name: w.name,
     description: w.description,
@@ -87,7 +97,8 @@ export async function runWorkload(w: Workload, log: (line: string) => void): Pro
     ratio,
     target: w.target,
     higherIsBetter: w.higherIsBetter,
-    meetsTarget: meetsTarget(w.target, w.higherIsBetter, figure, ratio),
+    meetsTarget: meetsTarget(w.target, w.higherIsBetter, figure, ratio) && limits.every((limit) => limit.met),
+    ...(limits.length > 0 ? { limits } : {}),
     runs,
     figures,
     baselines,

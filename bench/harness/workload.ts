@@ -9,6 +9,25 @@ export interface Target {
   describe: string;
 }
 
+/**
+ * A bound on a second quantity of the figure, checked besides the target: e.g. the figure's p99 latency
+ * ≤ 10 ms while the ratio is about throughput. The workload reports one value per figure measurement with
+ * `ctx.observe(key, value)`; the median over the runs must keep the bound.
+ */
+export interface Limit {
+  /** The name the workload observes the value under, e.g. 'latencyP99Ms'. */
+  key: string;
+  /** What the value is, e.g. 'p99 latency'. */
+  what: string;
+  unit: string;
+  /** The median must be at most this … */
+  max?: number;
+  /** … or at least this. */
+  min?: number;
+  /** How the limit reads in the output, e.g. 'p99 ≤ 10 ms'. */
+  describe: string;
+}
+
 /** Handed to every step of a workload so it can say more than one number. */
 export interface BenchContext {
   /** Seconds each measurement should last (KEBAO_BENCH_SECONDS, default 5). */
@@ -21,6 +40,8 @@ export interface BenchContext {
   machine(key: string, value: string): void;
   /** A value kept in the JSON under `details`, e.g. the load settings or per-run measurements. */
   detail(key: string, value: unknown): void;
+  /** One figure measurement's value of a quantity a `Limit` bounds (call it from `measure`). */
+  observe(key: string, value: number): void;
 }
 
 export interface Workload {
@@ -31,6 +52,8 @@ export interface Workload {
   baselineUnit: string;
   higherIsBetter: boolean;
   target: Target;
+  /** Further bounds the result must keep to meet its target (medians over the runs); none by default. */
+  limits?: Limit[];
   /** How many figure and baseline measurements to take (interleaved); the medians count. Default 5; KEBAO_BENCH_RUNS overrides. */
   runs?: number;
   setup?(ctx: BenchContext): Promise<void> | void;
@@ -56,6 +79,14 @@ export function meetsTarget(target: Target, higherIsBetter: boolean, figure: num
     (target.ratio === undefined || ok(ratio, target.ratio)) &&
     (target.absolute === undefined || ok(figure, target.absolute))
   );
+}
+
+/** Whether the median of a limited quantity keeps its limit; computed, never written by hand. */
+export function meetsLimit(limit: Limit, value: number): boolean {
+  if (limit.max === undefined && limit.min === undefined) {
+    throw new Error(`limit ${limit.key} needs a max, a min, or both`);
+  }
+  return (limit.max === undefined || value <= limit.max) && (limit.min === undefined || value >= limit.min);
 }
 
 /** The q-quantile (0 ≤ q ≤ 1) with linear interpolation; q = 0.5 is the median. */
