@@ -1,3 +1,4 @@
+import { Permission } from '@kebao/domain/org';
 import { Spin } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
@@ -20,6 +21,18 @@ const TokensPage = lazy(() =>
 );
 const OrgsPage = lazy(() => import('./pages/orgs/OrgsPage.tsx').then((m) => ({ default: m.OrgsPage })));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ProductsPage = lazy(() =>
+  import('./pages/products/ProductsPage.tsx').then((m) => ({ default: m.ProductsPage })),
+);
+const ProductDetailPage = lazy(() =>
+  import('./pages/products/ProductDetailPage.tsx').then((m) => ({ default: m.ProductDetailPage })),
+);
+const ProductEditorPage = lazy(() =>
+  import('./pages/products/ProductEditorPage.tsx').then((m) => ({ default: m.ProductEditorPage })),
+);
+const FilingQueuePage = lazy(() =>
+  import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
+);
 
 /** A page of the menu, behind the same permissions as its menu item. */
 function page(key: NavKey, Page: ComponentType): RouteObject {
@@ -30,6 +43,18 @@ function page(key: NavKey, Page: ComponentType): RouteObject {
     </RequirePermission>
   );
   return path === '/' ? { index: true, element } : { path: path.slice(1), element };
+}
+
+/** A page below a menu item (`/products/:code`), behind its own permissions (none: every signed-in user). */
+function subpage(path: string, Page: ComponentType, anyOf: readonly Permission[] = []): RouteObject {
+  return {
+    path: path.slice(1),
+    element: (
+      <RequirePermission anyOf={anyOf}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
 }
 
 const routes: RouteObject[] = [
@@ -53,6 +78,10 @@ const routes: RouteObject[] = [
         ),
         children: [
           page('home', HomePage),
+          page('products', ProductsPage),
+          subpage('/products/new', ProductEditorPage, [Permission.ProductPublish]),
+          subpage('/products/:code', ProductDetailPage),
+          page('filings', FilingQueuePage),
           page('me', MePage),
           page('orgUsers', OrgUsersPage),
           page('tokens', TokensPage),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, fieldErrors, isProblem, problemMessage, retryAfterMinutes } from './problem.ts';
+import {
+  ApiError,
+  bodyPath,
+  fieldErrors,
+  isProblem,
+  nestedFieldErrors,
+  problemMessage,
+  retryAfterMinutes,
+} from './problem.ts';
 
 const problem = {
   type: 'https://kebao.dev/problems/request.invalid',
@@ -44,5 +52,45 @@ describe('problem+json in the web app', () => {
     );
     expect(retryAfterMinutes(locked)).toBe(2);
     expect(retryAfterMinutes(new Error('x'))).toBeNull();
+  });
+});
+
+describe('nested body errors', () => {
+  it('turns body pointers into name paths', () => {
+    expect(bodyPath('/body/request/options/deductible')).toEqual(['request', 'options', 'deductible']);
+    expect(bodyPath('/body/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
+    expect(bodyPath('/body')).toBeNull();
+    expect(bodyPath('/querystring/limit')).toBeNull();
+  });
+
+  it('keeps the first message of each path (the others are about other branches of a union)', () => {
+    const error = new ApiError(new Response(null, { status: 400 }), {
+      ...problem,
+      errors: [
+        {
+          path: '/body/enterprise/staff',
+          code: 'validation.minimum',
+          message_zh: '不能小于 0',
+          message_en: 'min',
+        },
+        {
+          path: '/body/enterprise/staff',
+          code: 'validation.type',
+          message_zh: '类型应为空值',
+          message_en: 'null',
+        },
+        {
+          path: '/body/request/limit',
+          code: 'validation.format.money',
+          message_zh: '金额',
+          message_en: 'money',
+        },
+        { path: '/querystring/x', code: 'validation.type', message_zh: 'x', message_en: 'x' },
+      ],
+    });
+    expect(nestedFieldErrors(error, 'zh-CN')).toEqual([
+      { path: ['enterprise', 'staff'], errors: ['不能小于 0'] },
+      { path: ['request', 'limit'], errors: ['金额'] },
+    ]);
   });
 });

@@ -118,3 +118,32 @@ function bodyField(path: string): string | null {
   // JSON Pointer escapes (RFC 6901).
   return field.replaceAll('~1', '/').replaceAll('~0', '~');
 }
+
+/**
+ * The path of a body error as a form's name path: `/body/request/options/deductible` →
+ * `['request', 'options', 'deductible']`; null for errors about the query, the path or the body as a whole.
+ */
+export function bodyPath(path: string): string[] | null {
+  const [root, ...rest] = path.split('/').slice(1);
+  if (root !== 'body' || rest.length === 0 || rest[0] === '') return null;
+  return rest.map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/**
+ * The validation errors of a nested request body, by name path, one message per path: a nullable field
+ * is a union in the schema, and the later messages are about the other branches ("must be null"), not
+ * about what was given.
+ */
+export function nestedFieldErrors(
+  error: unknown,
+  language: Language,
+): Array<{ path: string[]; errors: string[] }> {
+  if (!isApiError(error) || !error.problem?.errors) return [];
+  const byPath = new Map<string, { path: string[]; errors: string[] }>();
+  for (const item of error.problem.errors) {
+    const path = bodyPath(item.path);
+    if (path === null || byPath.has(item.path)) continue;
+    byPath.set(item.path, { path, errors: [problemMessage(item, language)] });
+  }
+  return [...byPath.values()];
+}

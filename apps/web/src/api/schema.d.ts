@@ -1413,6 +1413,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The product definition (GET /api/catalog/schema/product.json) */
                             definition: unknown;
+                            writer: {
+                                orgId: string | null;
+                                pool: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                            };
+                            viewer: {
+                                /** @description the caller's organisation writes this product */
+                                isWriter: boolean;
+                            };
                             sandbox: {
                                 maxPolicies: number;
                                 /**
@@ -1555,6 +1565,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The product definition (GET /api/catalog/schema/product.json) */
                             definition: unknown;
+                            writer: {
+                                orgId: string | null;
+                                pool: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                            };
+                            viewer: {
+                                /** @description the caller's organisation writes this product */
+                                isWriter: boolean;
+                            };
                             sandbox: {
                                 maxPolicies: number;
                                 /**
@@ -1664,6 +1684,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The product definition (GET /api/catalog/schema/product.json) */
                             definition: unknown;
+                            writer: {
+                                orgId: string | null;
+                                pool: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                            };
+                            viewer: {
+                                /** @description the caller's organisation writes this product */
+                                isWriter: boolean;
+                            };
                             sandbox: {
                                 maxPolicies: number;
                                 /**
@@ -1872,6 +1902,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The product definition (GET /api/catalog/schema/product.json) */
                             definition: unknown;
+                            writer: {
+                                orgId: string | null;
+                                pool: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                            };
+                            viewer: {
+                                /** @description the caller's organisation writes this product */
+                                isWriter: boolean;
+                            };
                             sandbox: {
                                 maxPolicies: number;
                                 /**
@@ -2066,6 +2106,16 @@ export interface paths {
                             createdAt: string;
                             /** @description The product definition (GET /api/catalog/schema/product.json) */
                             definition: unknown;
+                            writer: {
+                                orgId: string | null;
+                                pool: string | null;
+                                nameZh: string | null;
+                                nameEn: string | null;
+                            };
+                            viewer: {
+                                /** @description the caller's organisation writes this product */
+                                isWriter: boolean;
+                            };
                             sandbox: {
                                 maxPolicies: number;
                                 /**
@@ -2393,12 +2443,10 @@ export interface paths {
                             missingFacts: string[];
                             premium: string | null;
                             rating: {
-                                /**
-                                 * Format: money
-                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
-                                 * @example 1234.56
-                                 */
+                                /** @description yuan, or the number of persons for a headcount basis (see basisUnit) */
                                 basis: string;
+                                /** @enum {unknown} */
+                                basisUnit: "yuan" | "persons";
                                 annualPremium: string;
                                 effectiveRate: string;
                                 breakdown: {

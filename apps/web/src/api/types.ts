@@ -18,3 +18,26 @@ export type NewApiToken = Json<NonNullable<paths['/api/tokens']['post']['request
 export type CreatedApiToken = Json<paths['/api/tokens']['post']['responses'][201]>;
 export type AuditPage = Json<paths['/api/audit']['get']['responses'][200]>;
 export type AuditRecord = AuditPage['items'][number];
+
+export type ProductQuery = NonNullable<paths['/api/products']['get']['parameters']['query']>;
+export type ProductPage = Json<paths['/api/products']['get']['responses'][200]>;
+export type ProductSummary = ProductPage['items'][number];
+export type StatisticalClass = ProductSummary['statisticalClass'];
+export type VersionStatus = ProductSummary['status'];
+export type VersionDetail = Json<paths['/api/products/{code}/versions/{version}']['get']['responses'][200]>;
+export type SandboxState = NonNullable<VersionDetail['sandbox']>;
+export type FilingRecord = NonNullable<VersionDetail['filings']>[number];
+export type DefinitionUpload = Json<paths['/api/products']['post']['requestBody']>;
+export type ValidationAnswer = Json<paths['/api/products/validate']['post']['responses'][200]>;
+export type ValidationError = ValidationAnswer['errors'][number];
+export type WriterFiling = Json<
+  paths['/api/products/{code}/versions/{version}/filing']['post']['requestBody']
+>;
+export type RegulatorReview = Json<
+  paths['/api/products/{code}/versions/{version}/review']['post']['requestBody']
+>;
+export type QueueItem = Json<paths['/api/filings/queue']['get']['responses'][200]>['items'][number];
+export type QuotePreviewBody = Json<paths['/api/quotes/preview']['post']['requestBody']>;
+export type QuotePreview = Json<paths['/api/quotes/preview']['post']['responses'][200]>;
+export type QuoteOutcome = QuotePreview['outcome'];
+export type BreakdownStep = NonNullable<QuotePreview['rating']>['breakdown'][number];

@@ -1,7 +1,8 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
+import type { Language } from '../i18n/index.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
-import { applyFieldErrors } from './formErrors.ts';
+import { applyFieldErrors, applyMappedFieldErrors, type FieldOfPath } from './formErrors.ts';
 
 export interface FormSubmit<T> {
   submitting: boolean;
@@ -10,11 +11,9 @@ export interface FormSubmit<T> {
   onFinish: (values: T) => Promise<void>;
 }
 
-/** Runs `action` for a form's values; failures land in `error` and under the fields they name. */
-export function useFormSubmit<T>(
-  form: FormInstance<T>,
-  fields: readonly (keyof T & string)[],
+function useSubmit<T>(
   action: (values: T) => Promise<void>,
+  showUnderFields: (error: unknown, language: Language) => void,
 ): FormSubmit<T> {
   const language = useLanguage();
   const [submitting, setSubmitting] = useState(false);
@@ -26,10 +25,28 @@ export function useFormSubmit<T>(
       await action(values);
     } catch (err) {
       setError(err);
-      applyFieldErrors(form, err, language, fields);
+      showUnderFields(err, language);
     } finally {
       setSubmitting(false);
     }
   };
   return { submitting, error, onFinish };
+}
+
+/** Runs `action` for a form's values; failures land in `error` and under the fields they name. */
+export function useFormSubmit<T>(
+  form: FormInstance<T>,
+  fields: readonly (keyof T & string)[],
+  action: (values: T) => Promise<void>,
+): FormSubmit<T> {
+  return useSubmit(action, (error, language) => applyFieldErrors(form, error, language, fields));
+}
+
+/** useFormSubmit for nested forms: `map` puts each error path under its field (see applyMappedFieldErrors). */
+export function useMappedFormSubmit<T>(
+  form: FormInstance<T>,
+  map: FieldOfPath,
+  action: (values: T) => Promise<void>,
+): FormSubmit<T> {
+  return useSubmit(action, (error, language) => applyMappedFieldErrors(form, error, language, map));
 }

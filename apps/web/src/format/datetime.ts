@@ -21,3 +21,17 @@ export function formatDateTime(iso: string | null | undefined): string {
   for (const { type, value } of formatter.formatToParts(date)) part[type] = value;
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
 }
+
+const dateFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in Asia/Shanghai as 'YYYY-MM-DD' (dates of the business are China's, wherever the browser is). */
+export function todayInShanghai(now: Date = new Date()): string {
+  const part: Record<string, string> = {};
+  for (const { type, value } of dateFormatter.formatToParts(now)) part[type] = value;
+  return `${part.year}-${part.month}-${part.day}`;
+}

@@ -1,6 +1,6 @@
 import { Permission } from '@kebao/domain/org';
 
-export type NavKey = 'home' | 'me' | 'orgUsers' | 'tokens' | 'orgs' | 'audit';
+export type NavKey = 'home' | 'products' | 'filings' | 'me' | 'orgUsers' | 'tokens' | 'orgs' | 'audit';
 
 export interface NavItem {
   key: NavKey;
@@ -12,6 +12,8 @@ export interface NavItem {
 /** The menu, in order. Routes use the same permission lists, so the menu and the pages agree. */
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', anyOf: [] },
+  { key: 'products', path: '/products', anyOf: [] },
+  { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },
   { key: 'orgUsers', path: '/org/users', anyOf: [Permission.UserRead] },
   { key: 'tokens', path: '/tokens', anyOf: [Permission.TokenManage] },

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { Page, problemResponses } from '../../platform/http/schemas.ts';
+import { publicOrganisation } from '../org/service.ts';
 import { presentFiling, presentSandbox, presentSummary, presentVersion } from './present.ts';
 import {
   filingHistory,
@@ -53,8 +54,16 @@ async function detail(db: pg.Pool, actor: Actor, code: string, version: number) 
   const product = await findProduct(db, code);
   const insider = can(actor, Permission.ProductReadAll) || product?.writer_org_id === actor.orgId;
   const versions = await listVersions(db, productScope(actor), code);
+  const writer = product?.writer_org_id ? await publicOrganisation(db, product.writer_org_id) : null;
   return {
     ...presentVersion(row),
+    writer: {
+      orgId: product?.writer_org_id ?? null,
+      pool: product?.writer_pool_code ?? null,
+      nameZh: writer?.nameZh ?? null,
+      nameEn: writer?.nameEn ?? null,
+    },
+    viewer: { isWriter: product?.writer_org_id != null && product.writer_org_id === actor.orgId },
     sandbox: presentSandbox(await findSandbox(db, code, version)),
     filings: insider ? (await filingHistory(db, code, version)).map(presentFiling) : null,
     versions: versions.map((v) => ({ version: v.version, status: v.status })),

@@ -77,6 +77,15 @@ export const VersionDetail = Type.Object({
   statusChangedAt: Timestamp,
   createdAt: Timestamp,
   definition: Type.Unknown({ description: 'The product definition (GET /api/catalog/schema/product.json)' }),
+  writer: Type.Object({
+    orgId: Nullable(Type.String()),
+    pool: Nullable(Type.String()),
+    nameZh: Nullable(Type.String()),
+    nameEn: Nullable(Type.String()),
+  }),
+  viewer: Type.Object({
+    isWriter: Type.Boolean({ description: "the caller's organisation writes this product" }),
+  }),
   sandbox: Nullable(Sandbox),
   filings: Nullable(
     Type.Array(Filing, { description: 'Filing history: shown to the writer and the regulator' }),

@@ -202,3 +202,12 @@ export async function insurerByUscc(db: Queryable, uscc: string): Promise<Organi
   const org = await findOrganisationByUscc(db, uscc);
   return org?.kind === 'insurer' ? org : null;
 }
+
+/**
+ * The public face of an organisation (its kind and names), e.g. the writer shown on a product:
+ * names of insurers, brokers and funders appear on products and policies, so anyone may see them.
+ */
+export async function publicOrganisation(db: Queryable, id: string) {
+  const org = await findOrganisation(db, { all: true, orgId: null }, id);
+  return org ? { id: org.id, kind: org.kind, nameZh: org.name_zh, nameEn: org.name_en } : null;
+}

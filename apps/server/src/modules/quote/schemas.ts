@@ -106,7 +106,10 @@ export const PreviewAnswer = Type.Object({
   premium: Nullable(Money),
   rating: Nullable(
     Type.Object({
-      basis: Money,
+      basis: Type.String({
+        description: 'yuan, or the number of persons for a headcount basis (see basisUnit)',
+      }),
+      basisUnit: Type.Enum(['yuan', 'persons']),
       annualPremium: Type.String(),
       effectiveRate: Type.String(),
       breakdown: Type.Array(Step),

@@ -34,6 +34,8 @@ export async function previewQuote(cache: CatalogCache, actor: Actor, input: Pre
     });
   }
   const rating = result.rating?.ok ? result.rating : null;
+  // A headcount basis is a number of persons, every other basis an amount in fen.
+  const perPerson = cached.definition.rating.basis === 'headcount';
   return {
     product: {
       code: version.code,
@@ -49,7 +51,8 @@ export async function previewQuote(cache: CatalogCache, actor: Actor, input: Pre
     premium: result.premium,
     rating: rating
       ? {
-          basis: formatYuan(rating.basis),
+          basis: perPerson ? rating.basis.toString() : formatYuan(rating.basis),
+          basisUnit: perPerson ? ('persons' as const) : ('yuan' as const),
           annualPremium: rating.annualPremium,
           effectiveRate: rating.effectiveRate,
           breakdown: rating.breakdown,

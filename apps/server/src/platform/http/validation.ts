@@ -127,7 +127,14 @@ function describe(error: ErrorObject): [string, string] {
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
+  // A nullable field that fails its real type also fails the `null` branch; that second error says
+  // nothing useful ("must be null"), so it is dropped when the field has another error.
+  const explained = new Set(
+    errors.filter((e) => !(e.keyword === 'type' && e.params.type === 'null')).map((e) => e.instancePath),
+  );
   for (const error of errors) {
+    if (error.keyword === 'type' && error.params.type === 'null' && explained.has(error.instancePath))
+      continue;
     // anyOf/oneOf wrappers repeat what their branches already said.
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf' || error.keyword === 'if') continue;
     const p = error.params as Record<string, unknown>;
