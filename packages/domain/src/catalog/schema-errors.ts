@@ -127,6 +127,46 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   null: ['空值', 'null'],
 };
 
+/** Patterns of the schema in words: a reviewer reads "a decimal string like "0.015"", not a regex. */
+const PATTERN_MESSAGES: [RegExp, [string, string]][] = [
+  [/^\^-\?\(0\|\[1-9\]/, ['应为小数字符串，如 "0.015"', 'must be a decimal string such as "0.015"']],
+  [
+    /^\^\(0\|\[1-9\]\[0-9\]\{0,15\}\)\(\\\.\[0-9\]\{1,2\}\)/,
+    [
+      '应为以元为单位、最多两位小数的金额字符串，如 "1234.56"',
+      'must be an amount in yuan as a string with at most two decimals, e.g. "1234.56"',
+    ],
+  ],
+  [/^\^\[0-9\]\{4\}-/, ['应为 YYYY-MM-DD 格式的日期', 'must be a date in YYYY-MM-DD form']],
+  [
+    /^\^KB-/,
+    [
+      '产品代码应为 KB-<类别>-<编号>，如 KB-AP-EQUIP',
+      'must be a product code KB-<class>-<id>, e.g. KB-AP-EQUIP',
+    ],
+  ],
+  [
+    /^\^\[0-9A-HJ-NPQRTUWXY\]\{18\}/,
+    ['应为 18 位统一社会信用代码', 'must be an 18-character unified social credit code'],
+  ],
+  [
+    /^\^\[a-z\]\[a-z0-9_\]/,
+    ['应为小写字母开头的 snake_case 标识', 'must be a snake_case key starting with a letter'],
+  ],
+  [
+    /^\^\[a-z\]\[a-z0-9_\.\]/,
+    [
+      '应为小写字母开头的原因代码，如 equip.large_contract',
+      'must be a reason code such as equip.large_contract',
+    ],
+  ],
+];
+
+function patternMessage(pattern: string): [string, string] {
+  for (const [test, message] of PATTERN_MESSAGES) if (test.test(pattern)) return message;
+  return ['格式不正确', `must match ${pattern}`];
+}
+
 function describe(keyword: string, params: Record<string, unknown>): [string, string] {
   switch (keyword) {
     case 'required':
@@ -161,7 +201,7 @@ function describe(keyword: string, params: Record<string, unknown>): [string, st
     case 'const':
       return [`取值应为 ${String(params.allowedValue)}`, `must be ${String(params.allowedValue)}`];
     case 'pattern':
-      return ['格式不正确', `must match ${String(params.pattern)}`];
+      return patternMessage(String(params.pattern));
     default:
       return ['取值不正确', 'is invalid'];
   }
