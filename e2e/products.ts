@@ -35,7 +35,8 @@ export async function chooseOption(page: Page, select: Locator, text: string): P
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await dropdown.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
-  if ((await select.getAttribute('class'))?.includes('ant-select-multiple')) await page.keyboard.press('Escape');
+  if ((await select.getAttribute('class'))?.includes('ant-select-multiple'))
+    await page.keyboard.press('Escape');
   await eventually(() => dropdown.count()).toBe(0);
 }
 
@@ -74,7 +75,8 @@ async function writerSession(email: string): Promise<Record<string, string>> {
 
 async function post(path: string, headers: Record<string, string>, body: unknown): Promise<void> {
   const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (response.status >= 300) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (response.status >= 300)
+    throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
   await response.body?.cancel();
 }
 

@@ -155,6 +155,7 @@ export interface paths {
                                 nameZh: string;
                                 nameEn: string;
                             };
+                            /** @description Send as X-CSRF-Token on unsafe requests made with the session cookie */
                             csrfToken: string | null;
                             session: {
                                 /** Format: uuid */
@@ -292,6 +293,7 @@ export interface paths {
                                 nameZh: string;
                                 nameEn: string;
                             };
+                            /** @description Send as X-CSRF-Token on unsafe requests made with the session cookie */
                             csrfToken: string | null;
                             session: {
                                 /** Format: uuid */
@@ -482,7 +484,15 @@ export interface paths {
                                  * @description ISO 8601 instant
                                  */
                                 expiresAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 lastUsedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 revokedAt: string | null;
                                 createdBy: {
                                     /** Format: uuid */
@@ -539,7 +549,15 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             expiresAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
                             lastUsedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
                             revokedAt: string | null;
                             createdBy: {
                                 /** Format: uuid */
@@ -699,6 +717,11 @@ export interface paths {
                                 nameEn: string;
                                 uscc: string | null;
                                 regionCode: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
                                 registeredCapital: string | null;
                                 status: "active" | "suspended";
                                 /**
@@ -801,6 +824,11 @@ export interface paths {
                             nameEn: string;
                             uscc: string | null;
                             regionCode: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
                             registeredCapital: string | null;
                             status: "active" | "suspended";
                             /**
@@ -892,6 +920,11 @@ export interface paths {
                             nameEn: string;
                             uscc: string | null;
                             regionCode: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
                             registeredCapital: string | null;
                             status: "active" | "suspended";
                             /**
@@ -982,6 +1015,10 @@ export interface paths {
                                  * @description ISO 8601 instant
                                  */
                                 createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 lastLoginAt: string | null;
                             }[];
                             total: number;
@@ -1074,6 +1111,10 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
                             lastLoginAt: string | null;
                         };
                     };
@@ -1194,6 +1235,10 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
                             lastLoginAt: string | null;
                         };
                     };
@@ -1440,10 +1485,19 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 sumInsuredBound: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 assessment: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 closedAt: string | null;
                             } | null;
+                            /** @description Filing history: shown to the writer and the regulator */
                             filings: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -1592,10 +1646,19 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 sumInsuredBound: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 assessment: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 closedAt: string | null;
                             } | null;
+                            /** @description Filing history: shown to the writer and the regulator */
                             filings: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -1711,10 +1774,19 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 sumInsuredBound: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 assessment: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 closedAt: string | null;
                             } | null;
+                            /** @description Filing history: shown to the writer and the regulator */
                             filings: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -1929,10 +2001,19 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 sumInsuredBound: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 assessment: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 closedAt: string | null;
                             } | null;
+                            /** @description Filing history: shown to the writer and the regulator */
                             filings: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -2133,10 +2214,19 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 sumInsuredBound: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 assessment: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 closedAt: string | null;
                             } | null;
+                            /** @description Filing history: shown to the writer and the regulator */
                             filings: {
                                 id: string;
                                 /** @enum {unknown} */
@@ -2276,6 +2366,10 @@ export interface paths {
                                  */
                                 statusChangedAt: string;
                             } & {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
                                 exitRequestedAt: string | null;
                                 /** @enum {unknown} */
                                 reviewKind: "filing" | "sandbox_exit";
@@ -2339,23 +2433,51 @@ export interface paths {
                         version?: number;
                         /** @description Facts about the enterprise; unknown ones may be left out */
                         enterprise: {
+                            /** @description 职工总数 / Staff */
                             staff?: number | null;
+                            /** @description 科技人员数 / Technical staff */
                             techStaff?: number | null;
+                            /**
+                             * Format: money
+                             * @description 上年营业收入 / Revenue last year (yuan)
+                             * @example 1234.56
+                             */
                             revenue?: string | null;
+                            /**
+                             * Format: money
+                             * @description 资产总额 / Total assets (yuan)
+                             * @example 1234.56
+                             */
                             totalAssets?: string | null;
+                            /**
+                             * Format: money
+                             * @description 上年研发费用 / R&D expense last year (yuan)
+                             * @example 1234.56
+                             */
                             rdExpense?: string | null;
+                            /** @description 行业代码 (GB/T 4754) / Industry code (GB/T 4754) */
                             industry?: string | null;
+                            /** @description 前沿产业标签 / Frontier-industry tags */
                             frontierTags?: string[] | null;
+                            /** @description 行政区划代码 (GB/T 2260) / Region code (GB/T 2260) */
                             region?: string | null;
+                            /** @description 资质 / Qualifications */
                             qualifications?: string[] | null;
+                            /** @description 目录入选 / Catalogue listings */
                             catalogueListings?: string[] | null;
                             techScore?: (string | number) | null;
+                            /** @description 评价分档 / Score band */
                             scoreBand?: string | null;
+                            /** @description 信用等级 / Credit grade */
                             creditGrade?: string | null;
+                            /** @description 技术成熟度等级 (GB/T 22900) / Technology readiness level */
                             trl?: number | null;
+                            /** @description 近三年出险次数 / Claims in the last 3 years */
                             claimsLast3Years?: number | null;
                             lossRatioLast3Years?: (string | number) | null;
+                            /** @description 严重失信记录 / Serious dishonesty record */
                             dishonest?: boolean | null;
+                            /** @description 成立年限 / Years in operation */
                             yearsInOperation?: number | null;
                         };
                         request: {
@@ -2441,6 +2563,11 @@ export interface paths {
                                 };
                             }[];
                             missingFacts: string[];
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
                             premium: string | null;
                             rating: {
                                 /** @description yuan, or the number of persons for a headcount basis (see basisUnit) */

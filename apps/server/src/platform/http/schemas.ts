@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
 
 /** Reusable schema pieces. Every string has a maximum length; every object rejects unknown fields. */
 
@@ -14,7 +14,18 @@ export const Money = Type.String({
 
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 instant' });
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object']);
+
+/**
+ * `T` or null. Written as a type list (`"type": ["string", "null"]`, JSON Schema 2020-12 and OpenAPI
+ * 3.1) when `T` has a single type: Ajv checks it directly and the response serialiser needs no
+ * validator to choose a branch, which an `anyOf` would cost on every value of every response.
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> => {
+  const type = (schema as { type?: unknown }).type;
+  if (typeof type === 'string' && PRIMITIVES.has(type)) return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  return Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]));
+};
 
 export const FieldErrorSchema = Type.Object({
   path: Type.String({ description: 'JSON pointer into the request, e.g. /body/email' }),
