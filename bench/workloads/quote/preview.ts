@@ -67,6 +67,7 @@ export function previewAnswer(
   result: QuoteEvaluation,
 ): unknown {
   const rating = result.rating?.ok ? result.rating : null;
+  const perPerson = definition.rating.basis === 'headcount';
   return {
     product: {
       code: definition.code,
@@ -82,7 +83,8 @@ export function previewAnswer(
     premium: result.premium,
     rating: rating
       ? {
-          basis: formatYuan(rating.basis),
+          basis: perPerson ? rating.basis.toString() : formatYuan(rating.basis),
+          basisUnit: perPerson ? 'persons' : 'yuan',
           annualPremium: rating.annualPremium,
           effectiveRate: rating.effectiveRate,
           breakdown: rating.breakdown.map(serverStep),
