@@ -1,4 +1,5 @@
 export * from './catalog/index.ts';
 export * from './money/index.ts';
 export * from './org/index.ts';
+export * from './schema/index.ts';
 export * from './time/index.ts';

@@ -23,7 +23,8 @@ const PRIMITIVES = new Set(['string', 'integer', 'number', 'boolean', 'array', '
  */
 export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> => {
   const type = (schema as { type?: unknown }).type;
-  if (typeof type === 'string' && PRIMITIVES.has(type)) return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
+  if (typeof type === 'string' && PRIMITIVES.has(type))
+    return Type.Unsafe<Static<T> | null>({ ...schema, type: [type, 'null'] });
   return Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]));
 };
 
