@@ -57,7 +57,7 @@ export function compileTerm(term: Rating['term']): CompiledTerm {
     Object.entries(term.table).map(([months, share]) => [Number(months), factorValue(share)]),
   );
   return (days) => {
-    // ⌈days × 12 / 365⌉ in whole numbers: any part of a month counts as a month.
+    // ⌈days × 12 / 365⌉ in whole numbers, where a part of a month counts as a month.
     const months = Math.min(12, Math.floor((days * 12 + 364) / 365));
     const share = shares.get(months);
     if (share === undefined)
