@@ -21,6 +21,8 @@ export function startKebao(dataDir: string, timeoutMs = 240_000): Promise<Runnin
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
+    // A small registry: the demo enterprise and a few fictitious ones are enough for the journeys and start fast.
+    KEBAO_DEMO_ENTERPRISES: process.env.KEBAO_DEMO_ENTERPRISES ?? '20',
   };
   delete env.DATABASE_URL;
   delete env.KEBAO_WEB_DIST;

@@ -40,7 +40,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   });
   const clock = new TestClock();
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', KEBAO_WEB_DIST: '/nonexistent', ...env });
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    KEBAO_WEB_DIST: '/nonexistent',
+    KEBAO_DEMO_ENTERPRISES: '20',
+    ...env,
+  });
   const database: Database = {
     engine: 'external',
     url: db.url,

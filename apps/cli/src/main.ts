@@ -1,6 +1,7 @@
 import { AppError } from '@kebao/server';
 import { Command } from 'commander';
 import { catalogCheckCommand } from './commands/catalog.ts';
+import { registerImportCommands } from './commands/import.ts';
 import {
   auditVerifyCommand,
   backupCommand,
@@ -46,6 +47,8 @@ catalog
   .command('check [dir]')
   .description('validate the shipped catalogue files (default: catalog/) as kebao start does')
   .action(catalogCheckCommand);
+
+registerImportCommands(program);
 
 program
   .command('backup [file]')

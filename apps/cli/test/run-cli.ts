@@ -54,7 +54,14 @@ export function startCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'start'], {
       cwd: REPO,
-      env: childEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }),
+      // A small demo registry: these tests are about the process, not the 2,000 demo enterprises.
+      env: childEnv({
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        KEBAO_DEMO_ENTERPRISES: '20',
+        ...env,
+      }),
     });
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { enterpriseImportRoutes } from './modules/enterprise/import-routes.ts';
+import { enterpriseRoutes } from './modules/enterprise/routes.ts';
 import { authRoutes } from './modules/org/auth-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { quoteRoutes } from './modules/quote/routes.ts';
@@ -65,6 +67,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(orgRoutes);
   await app.register(catalogRoutes);
   await app.register(quoteRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);
   await app.register(sseRoutes);
   await options.extend?.(app);

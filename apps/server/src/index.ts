@@ -1,5 +1,10 @@
 export { type App, buildApp } from './app.ts';
-export { CatalogError, readCatalog } from './modules/catalog/load-catalog.ts';
+export { CATALOG_DIR, CatalogError, readCatalog } from './modules/catalog/load-catalog.ts';
+export { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
+export { ErrorReportWriter } from './modules/enterprise/import/error-report.ts';
+export { type ExportFormat, exportEnterprises } from './modules/enterprise/import/export.ts';
+export { type ImportProgress, runImport } from './modules/enterprise/import/run-import.ts';
+export { enterpriseScope } from './modules/enterprise/service.ts';
 export { DEMO_PASSWORD, demoLogins, seedDemoOrganisations } from './modules/org/demo-seed.ts';
 export { createUser, findOrganisations } from './modules/org/service.ts';
 export { type Actor, systemActor } from './platform/actor.ts';

@@ -1,5 +1,7 @@
 import { createPool } from '@kebao/db';
 import { buildApp } from './app.ts';
+import { CATALOG_DIR } from './modules/catalog/load-catalog.ts';
+import { modelsByKind, readEvaluationModels } from './modules/enterprise/evaluation-models.ts';
 import { loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
 import { Dispatcher } from './platform/outbox/dispatcher.ts';
@@ -22,6 +24,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     tx: createTxRunner({ pool, clock }),
     dispatcher: new Dispatcher({ pool, log }),
     hub: new StreamHub(pool, log),
+    models: modelsByKind(await readEvaluationModels(CATALOG_DIR)),
   });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;

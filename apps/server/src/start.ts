@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Database, migrate, openDatabase } from '@kebao/db';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
-import { loadShippedCatalog } from './modules/catalog/load-catalog.ts';
+import { CATALOG_DIR, loadShippedCatalog } from './modules/catalog/load-catalog.ts';
+import { seedDemoEnterprises } from './modules/enterprise/demo-seed.ts';
+import { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
+import { MatchingSubscriber } from './modules/matching/subscriber.ts';
 import { seedDemoOrganisations } from './modules/org/demo-seed.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
@@ -55,13 +58,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const dispatcher = new Dispatcher({ pool: database.pool, log: log.child({ component: 'outbox' }) });
     const hub = new StreamHub(database.pool, log.child({ component: 'stream' }));
     dispatcher.register(hub.subscriber);
+    dispatcher.register(new MatchingSubscriber(log.child({ component: 'matching' })));
     const tx = createTxRunner({ pool: database.pool, clock, onEvents: () => dispatcher.wake() });
-    const services: Services = { config, pool: database.pool, clock, log, tx, dispatcher, hub };
 
-    if (options.seed !== false && (await seedDemoOrganisations(database.pool, tx)))
-      log.info('seeded the demo organisations');
+    const seeded = options.seed !== false && (await seedDemoOrganisations(database.pool, tx));
+    if (seeded) log.info('seeded the demo organisations');
     const catalog = await loadShippedCatalog(database.pool, tx, config.catalogDir);
     if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
+    const models = await loadEvaluationModels(database.pool, tx, config.catalogDir ?? CATALOG_DIR);
+    const services: Services = { config, pool: database.pool, clock, log, tx, dispatcher, hub, models };
+    if (seeded) {
+      const enterprises = await seedDemoEnterprises(tx, models, config.demoEnterprises);
+      log.info(`seeded ${enterprises} demo enterprise profile(s)`);
+    }
 
     const listener = new NotificationListener(() => createClient(database.url, 'kebao-listen'), log);
     listener.on('kebao_outbox', () => dispatcher.wake());

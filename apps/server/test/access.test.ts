@@ -142,7 +142,13 @@ describe('organisation scoping', () => {
   it('has a permission vocabulary where every *_all permission has its scoped partner', () => {
     for (const p of Object.values(Permission)) {
       // Published products are public; product.read_all adds drafts and filings of every insurer.
-      if (p.endsWith('_all') && p !== Permission.UserManageAll && p !== Permission.ProductReadAll) {
+      // enterprise.read_all's scoped partner is enterprise.self (an enterprise reads its own profile).
+      const exceptions: string[] = [
+        Permission.UserManageAll,
+        Permission.ProductReadAll,
+        Permission.EnterpriseReadAll,
+      ];
+      if (p.endsWith('_all') && !exceptions.includes(p)) {
         expect(Object.values(Permission)).toContain(p.replace(/_all$/, ''));
       }
     }

@@ -30,6 +30,19 @@ const ProductDetailPage = lazy(() =>
 const ProductEditorPage = lazy(() =>
   import('./pages/products/ProductEditorPage.tsx').then((m) => ({ default: m.ProductEditorPage })),
 );
+const MyEnterprisePage = lazy(() =>
+  import('./pages/enterprise/MyEnterprisePage.tsx').then((m) => ({ default: m.MyEnterprisePage })),
+);
+const RecommendationsPage = lazy(() =>
+  import('./pages/enterprise/RecommendationsPage.tsx').then((m) => ({ default: m.RecommendationsPage })),
+);
+const EnterprisesPage = lazy(() =>
+  import('./pages/enterprise/EnterprisesPage.tsx').then((m) => ({ default: m.EnterprisesPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import('./pages/enterprise/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const LeadsPage = lazy(() => import('./pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -78,9 +91,19 @@ const routes: RouteObject[] = [
         ),
         children: [
           page('home', HomePage),
+          page('enterprise', MyEnterprisePage),
+          page('recommendations', RecommendationsPage),
           page('products', ProductsPage),
           subpage('/products/new', ProductEditorPage, [Permission.ProductPublish]),
           subpage('/products/:code', ProductDetailPage),
+          page('leads', LeadsPage),
+          page('enterprises', EnterprisesPage),
+          // Government users read every enterprise, insurers and brokers those that consented, an enterprise itself.
+          subpage('/enterprises/:id', EnterpriseDetailPage, [
+            Permission.EnterpriseReadAll,
+            Permission.LeadRead,
+            Permission.EnterpriseSelf,
+          ]),
           page('filings', FilingQueuePage),
           page('me', MePage),
           page('orgUsers', OrgUsersPage),

@@ -30,6 +30,8 @@ export interface Config {
   catalogDir: string | undefined;
   /** Quote previews per minute per client address (per organisation when signed in); 0 = unlimited. */
   quotePreviewPerMinute: number;
+  /** Fictitious enterprises generated into an empty registry at the first start (besides the demo login's). */
+  demoEnterprises: number;
 }
 
 export class ConfigError extends Error {
@@ -83,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: bool(env, 'KEBAO_TRUST_PROXY', false),
     catalogDir: env.KEBAO_CATALOG_DIR ? path.resolve(cwd, env.KEBAO_CATALOG_DIR) : undefined,
     quotePreviewPerMinute: int(env, 'KEBAO_QUOTE_PREVIEW_PER_MINUTE', 120, 0, 1_000_000),
+    demoEnterprises: int(env, 'KEBAO_DEMO_ENTERPRISES', 2000, 0, 100_000),
   };
 }

@@ -170,6 +170,67 @@ export const problemCatalogue = {
     zh: '该产品版本当前不可报价',
     en: 'This product version cannot be quoted now',
   },
+  // enterprise registry
+  'enterprise.invalid_profile': {
+    status: 422,
+    zh: '企业画像有误，请按提示修改',
+    en: 'The enterprise profile has errors; see the list',
+  },
+  'enterprise.not_found': { status: 404, zh: '企业不存在', en: 'No such enterprise' },
+  'enterprise.version_not_found': { status: 404, zh: '该画像版本不存在', en: 'No such profile version' },
+  'enterprise.not_registered': {
+    status: 404,
+    zh: '本企业尚未填写企业画像',
+    en: 'Your enterprise has no profile yet',
+  },
+  'enterprise.uscc_mismatch': {
+    status: 422,
+    zh: '统一社会信用代码与本企业账户登记的不一致',
+    en: "The unified social credit code differs from your organisation's",
+  },
+  'credit.record_not_found': { status: 404, zh: '信用记录不存在', en: 'No such credit record' },
+  'credit.already_revoked': {
+    status: 409,
+    zh: '该信用记录已撤销',
+    en: 'This credit record is already revoked',
+  },
+  'credit.invalid_dates': {
+    status: 422,
+    zh: '日期不正确：发生日期不能晚于今天，撤销日期不能早于发生日期',
+    en: 'Wrong dates: a record cannot occur after today, nor be revoked before it occurred',
+  },
+  // enterprise import
+  'import.not_found': { status: 404, zh: '导入任务不存在', en: 'No such import' },
+  'import.missing_columns': {
+    status: 422,
+    zh: '文件缺少必需的列：{columnsZh}（第一行应为表头）',
+    en: 'The file lacks required columns: {columnsEn} (the first row must be the header)',
+  },
+  'import.unreadable': {
+    status: 422,
+    zh: '无法读取该文件，请上传 CSV（UTF-8 或 GBK）或 XLSX 文件',
+    en: 'The file cannot be read; upload a CSV (UTF-8 or GBK) or an XLSX file',
+  },
+  'import.too_many_rows': {
+    status: 422,
+    zh: '文件超过 {max} 行数据，未导入任何数据；请拆分后分批导入',
+    en: 'The file has more than {max} data rows; nothing was imported. Split it and import the parts',
+  },
+  'import.already_running': {
+    status: 409,
+    zh: '本机构已有一个导入正在进行，请待其完成后再导入',
+    en: 'An import of your organisation is still running; wait for it to finish',
+  },
+  'import.interrupted': {
+    status: 503,
+    zh: '导入因服务停止而中断；已提交的行已保存，重新导入同一文件即可继续（已保存的行不会重复变更）',
+    en: 'The import stopped with the server; rows committed are kept, and importing the same file again continues (stored rows stay unchanged)',
+  },
+  'import.failed': {
+    status: 500,
+    zh: '导入因内部错误中止；已提交的行已保存，可重新导入同一文件',
+    en: 'The import stopped on an internal error; rows committed are kept, and the same file can be imported again',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import type { EvaluationModels } from '../modules/enterprise/evaluation-models.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './ids.ts';
 import type { Dispatcher } from './outbox/dispatcher.ts';
@@ -15,6 +16,8 @@ export interface Services {
   tx: RunInTransaction;
   dispatcher: Dispatcher;
   hub: StreamHub;
+  /** The newest evaluation models (loaded at start from the catalogue). */
+  models: EvaluationModels;
 }
 
 declare module 'fastify' {

@@ -45,7 +45,11 @@ export function isProblem(value: unknown): value is Problem {
   );
 }
 
-export function problemMessage(problem: Problem | ProblemFieldError, language: Language): string {
+/** The message of a problem, a field error or anything else the server words in both languages. */
+export function problemMessage(
+  problem: Pick<ProblemFieldError, 'message_zh' | 'message_en'>,
+  language: Language,
+): string {
   return language === 'en' ? problem.message_en : problem.message_zh;
 }
 

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -2640,6 +2640,1728 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/schema/profile.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of an enterprise profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evaluation models in use: tech-SME table, high-tech check, tech score (newest version each) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            kind: string;
+                            names: {
+                                zh: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own enterprise: profile, evaluations explained, credit grade explained, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            linked: boolean;
+                            consentToInsurers: boolean;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description the profile of this version (EnterpriseProfile) */
+                            profile: unknown;
+                            evaluations: unknown[];
+                            /** @description the facts product rules read, as of the last evaluation */
+                            facts: unknown;
+                            credit: {
+                                /** @enum {unknown} */
+                                grade: "A" | "B" | "C" | "D";
+                                asOf: string;
+                                dishonest: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                                    /** @enum {unknown} */
+                                    severity: "minor" | "major" | "severe";
+                                    occurredOn: string;
+                                    revokedOn: string | null;
+                                    description: string;
+                                    evidence: {
+                                        /** @description 文书名称, e.g. 失信被执行人决定书 */
+                                        title: string;
+                                        /** @description 文号 or address of the document */
+                                        reference: string;
+                                        issuedBy?: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    recordedAt: string;
+                                    recordedOrg: string | null;
+                                    revokeReason: string | null;
+                                    /** @enum {unknown} */
+                                    status: "in_effect" | "expired" | "revoked" | "future";
+                                    until: string;
+                                    effect: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                            };
+                            history: {
+                                version: number;
+                                /** @enum {unknown} */
+                                source: "self" | "import" | "government" | "system";
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                changedAt: string;
+                            }[];
+                            viewer: {
+                                isSelf: boolean;
+                                canManage: boolean;
+                                canRecordCredit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save own profile: a new version when anything changed, evaluated at once
+         * @description The USCC must be the one the organisation is registered with. An identical profile changes nothing (action "unchanged").
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The enterprise profile (企业画像) — its JSON Schema is at GET /api/enterprise/schema/profile.json. Checked in full: every problem is answered at once, with its JSON pointer under /body/profile. */
+                        profile: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            action: "created" | "updated" | "unchanged";
+                        };
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recommended for you: eligible products ranked, with reasons and an indicative premium
+         * @description Kept fresh from profile and product events (docs/matching.md); empty until the profile exists.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                productCode: string;
+                                productVersion: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                                score: number;
+                                /** @enum {unknown} */
+                                status: "eligible" | "possibly_eligible" | "referred";
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                estimatedPremium: string | null;
+                                /** @description the reference request the estimate priced */
+                                estimateRequest: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                estimatedSubsidy: string | null;
+                                /** @description MatchReason[]: why, rule by rule, in zh and en */
+                                reasons: unknown;
+                                scoreParts: unknown;
+                                missingFacts: string[];
+                                awaitedFacts: string[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                computedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registry, filtered: name or USCC, region, industry, score band, credit grade, consent */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description text in the name or the USCC */
+                    q?: string;
+                    region?: string;
+                    /** @description GB/T 4754 prefix, e.g. C39 */
+                    industry?: string;
+                    band?: "A" | "B" | "C" | "D";
+                    grade?: "A" | "B" | "C" | "D";
+                    consented?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                uscc: string;
+                                name: string;
+                                regionCode: string | null;
+                                industryCode: string | null;
+                                consentToInsurers: boolean;
+                                /** @description the enterprise has a platform account */
+                                linked: boolean;
+                                version: number;
+                                scoreBand: string | null;
+                                techScore: string | null;
+                                creditGrade: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add or update an enterprise by USCC (government maintenance of the list) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The enterprise profile (企业画像) — its JSON Schema is at GET /api/enterprise/schema/profile.json. Checked in full: every problem is answered at once, with its JSON pointer under /body/profile. */
+                        profile: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            version: number;
+                            /** @enum {unknown} */
+                            action: "created" | "updated" | "unchanged";
+                        };
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An enterprise: its current profile, evaluations, credit and history
+         * @description Government users see every enterprise; insurers and brokers those that consented to be shown; an enterprise itself. Credit records are shown to the enterprise and government users; others see the grade.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            linked: boolean;
+                            consentToInsurers: boolean;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description the profile of this version (EnterpriseProfile) */
+                            profile: unknown;
+                            evaluations: unknown[];
+                            /** @description the facts product rules read, as of the last evaluation */
+                            facts: unknown;
+                            credit: {
+                                /** @enum {unknown} */
+                                grade: "A" | "B" | "C" | "D";
+                                asOf: string;
+                                dishonest: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                                    /** @enum {unknown} */
+                                    severity: "minor" | "major" | "severe";
+                                    occurredOn: string;
+                                    revokedOn: string | null;
+                                    description: string;
+                                    evidence: {
+                                        /** @description 文书名称, e.g. 失信被执行人决定书 */
+                                        title: string;
+                                        /** @description 文号 or address of the document */
+                                        reference: string;
+                                        issuedBy?: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    recordedAt: string;
+                                    recordedOrg: string | null;
+                                    revokeReason: string | null;
+                                    /** @enum {unknown} */
+                                    status: "in_effect" | "expired" | "revoked" | "future";
+                                    until: string;
+                                    effect: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                            };
+                            history: {
+                                version: number;
+                                /** @enum {unknown} */
+                                source: "self" | "import" | "government" | "system";
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                changedAt: string;
+                            }[];
+                            viewer: {
+                                isSelf: boolean;
+                                canManage: boolean;
+                                canRecordCredit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A past version of the profile with the evaluations made of it (what a past decision used) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            linked: boolean;
+                            consentToInsurers: boolean;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description the profile of this version (EnterpriseProfile) */
+                            profile: unknown;
+                            evaluations: unknown[];
+                            /** @description the facts product rules read, as of the last evaluation */
+                            facts: unknown;
+                            credit: {
+                                /** @enum {unknown} */
+                                grade: "A" | "B" | "C" | "D";
+                                asOf: string;
+                                dishonest: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                                    /** @enum {unknown} */
+                                    severity: "minor" | "major" | "severe";
+                                    occurredOn: string;
+                                    revokedOn: string | null;
+                                    description: string;
+                                    evidence: {
+                                        /** @description 文书名称, e.g. 失信被执行人决定书 */
+                                        title: string;
+                                        /** @description 文号 or address of the document */
+                                        reference: string;
+                                        issuedBy?: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    recordedAt: string;
+                                    recordedOrg: string | null;
+                                    revokeReason: string | null;
+                                    /** @enum {unknown} */
+                                    status: "in_effect" | "expired" | "revoked" | "future";
+                                    until: string;
+                                    effect: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                            };
+                            history: {
+                                version: number;
+                                /** @enum {unknown} */
+                                source: "self" | "import" | "government" | "system";
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                changedAt: string;
+                            }[];
+                            viewer: {
+                                isSelf: boolean;
+                                canManage: boolean;
+                                canRecordCredit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{id}/credit-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a credit event with its evidence; the grade is recomputed, explained and audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                        /** @enum {unknown} */
+                        severity: "minor" | "major" | "severe";
+                        /** Format: calendar-date */
+                        occurredOn: string;
+                        description: string;
+                        /** @description at least one document */
+                        evidence: {
+                            /** @description 文书名称, e.g. 失信被执行人决定书 */
+                            title: string;
+                            /** @description 文号 or address of the document */
+                            reference: string;
+                            issuedBy?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            linked: boolean;
+                            consentToInsurers: boolean;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description the profile of this version (EnterpriseProfile) */
+                            profile: unknown;
+                            evaluations: unknown[];
+                            /** @description the facts product rules read, as of the last evaluation */
+                            facts: unknown;
+                            credit: {
+                                /** @enum {unknown} */
+                                grade: "A" | "B" | "C" | "D";
+                                asOf: string;
+                                dishonest: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                                    /** @enum {unknown} */
+                                    severity: "minor" | "major" | "severe";
+                                    occurredOn: string;
+                                    revokedOn: string | null;
+                                    description: string;
+                                    evidence: {
+                                        /** @description 文书名称, e.g. 失信被执行人决定书 */
+                                        title: string;
+                                        /** @description 文号 or address of the document */
+                                        reference: string;
+                                        issuedBy?: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    recordedAt: string;
+                                    recordedOrg: string | null;
+                                    revokeReason: string | null;
+                                    /** @enum {unknown} */
+                                    status: "in_effect" | "expired" | "revoked" | "future";
+                                    until: string;
+                                    effect: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                            };
+                            history: {
+                                version: number;
+                                /** @enum {unknown} */
+                                source: "self" | "import" | "government" | "system";
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                changedAt: string;
+                            }[];
+                            viewer: {
+                                isSelf: boolean;
+                                canManage: boolean;
+                                canRecordCredit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-records/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a credit record (e.g. after credit repair): kept, no longer counted from that day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: calendar-date */
+                        revokedOn: string;
+                        /** @description e.g. 信用修复完成 */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            uscc: string;
+                            name: string;
+                            linked: boolean;
+                            consentToInsurers: boolean;
+                            version: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description the profile of this version (EnterpriseProfile) */
+                            profile: unknown;
+                            evaluations: unknown[];
+                            /** @description the facts product rules read, as of the last evaluation */
+                            facts: unknown;
+                            credit: {
+                                /** @enum {unknown} */
+                                grade: "A" | "B" | "C" | "D";
+                                asOf: string;
+                                dishonest: boolean;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    kind: "claim" | "loan_default" | "dishonesty" | "subsidy_fraud" | "late_payment" | "commendation";
+                                    /** @enum {unknown} */
+                                    severity: "minor" | "major" | "severe";
+                                    occurredOn: string;
+                                    revokedOn: string | null;
+                                    description: string;
+                                    evidence: {
+                                        /** @description 文书名称, e.g. 失信被执行人决定书 */
+                                        title: string;
+                                        /** @description 文号 or address of the document */
+                                        reference: string;
+                                        issuedBy?: string;
+                                    }[];
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    recordedAt: string;
+                                    recordedOrg: string | null;
+                                    revokeReason: string | null;
+                                    /** @enum {unknown} */
+                                    status: "in_effect" | "expired" | "revoked" | "future";
+                                    until: string;
+                                    effect: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[] | null;
+                            };
+                            history: {
+                                version: number;
+                                /** @enum {unknown} */
+                                source: "self" | "import" | "government" | "system";
+                                checksum: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                changedAt: string;
+                            }[];
+                            viewer: {
+                                isSelf: boolean;
+                                canManage: boolean;
+                                canRecordCredit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads inbox: enterprises that consented and match the insurer's products, ranked, with why
+         * @description An insurer sees matches of its own products; a broker matches of every product. Enterprises that did not consent never appear.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    product?: string;
+                    status?: "eligible" | "possibly_eligible" | "referred";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                enterpriseId: string;
+                                productCode: string;
+                                productVersion: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                                score: number;
+                                /** @enum {unknown} */
+                                status: "eligible" | "possibly_eligible" | "referred";
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                estimatedPremium: string | null;
+                                /** @description the reference request the estimate priced */
+                                estimateRequest: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                estimatedSubsidy: string | null;
+                                /** @description MatchReason[]: why, rule by rule, in zh and en */
+                                reasons: unknown;
+                                scoreParts: unknown;
+                                missingFacts: string[];
+                                awaitedFacts: string[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                computedAt: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    uscc: string;
+                                    name: string;
+                                    regionCode: string | null;
+                                    industryCode: string | null;
+                                    scoreBand: string | null;
+                                    creditGrade: string | null;
+                                };
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your organisation's imports of the enterprise list, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                /** @enum {unknown} */
+                                format: "csv" | "xlsx";
+                                /** @description of a CSV file: utf-8, utf-8 (BOM) or gb18030 (GBK) */
+                                encoding: string | null;
+                                /** @enum {unknown} */
+                                status: "running" | "finished" | "failed";
+                                /** @description data rows in the file, once counted (null while counting) */
+                                totalRows: number | null;
+                                /** @description data rows processed: created + updated + unchanged + errorRows */
+                                rowsRead: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                /** @description data rows refused (none of their cells stored) */
+                                errorRows: number;
+                                /** @description problems reported (a row may have several; header problems are row 1) */
+                                errors: number;
+                                failure: {
+                                    code: string;
+                                    message_zh: string;
+                                    message_en: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                startedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                updatedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import the tech-enterprise list from a CSV or XLSX file (runs in the background)
+         * @description The body is the file itself: CSV (UTF-8 with or without BOM, or GBK — detected) or XLSX (first sheet), at most 100,000 data rows and 64 MB. The first row is the header; columns are matched by their Chinese or English name (the export writes them), unknown columns are reported once. The USCC and name columns are required (422 `import.missing_columns` at once). The answer is 202 with the import; it then runs in batches: valid rows are upserted by USCC — a filled cell sets the field, an empty cell keeps what is stored — and a row with any problem is not stored at all; a USCC repeated in the file is refused on the later row. Progress arrives as `enterprise.import_progress` events on /api/events and in GET /api/enterprise-imports/{id}. Importing the same file again changes nothing. One import per organisation at a time (409).
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the name of the uploaded file, kept with the import */
+                    fileName?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the CSV or XLSX file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.ms-excel": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            /** @enum {unknown} */
+                            format: "csv" | "xlsx";
+                            /** @description of a CSV file: utf-8, utf-8 (BOM) or gb18030 (GBK) */
+                            encoding: string | null;
+                            /** @enum {unknown} */
+                            status: "running" | "finished" | "failed";
+                            /** @description data rows in the file, once counted (null while counting) */
+                            totalRows: number | null;
+                            /** @description data rows processed: created + updated + unchanged + errorRows */
+                            rowsRead: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            /** @description data rows refused (none of their cells stored) */
+                            errorRows: number;
+                            /** @description problems reported (a row may have several; header problems are row 1) */
+                            errors: number;
+                            failure: {
+                                code: string;
+                                message_zh: string;
+                                message_en: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            startedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import: status and counters (another organisation’s import is not found) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            /** @enum {unknown} */
+                            format: "csv" | "xlsx";
+                            /** @description of a CSV file: utf-8, utf-8 (BOM) or gb18030 (GBK) */
+                            encoding: string | null;
+                            /** @enum {unknown} */
+                            status: "running" | "finished" | "failed";
+                            /** @description data rows in the file, once counted (null while counting) */
+                            totalRows: number | null;
+                            /** @description data rows processed: created + updated + unchanged + errorRows */
+                            rowsRead: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            /** @description data rows refused (none of their cells stored) */
+                            errorRows: number;
+                            /** @description problems reported (a row may have several; header problems are row 1) */
+                            errors: number;
+                            failure: {
+                                code: string;
+                                message_zh: string;
+                                message_en: string;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            startedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems an import found, in row order (row, column, code, message in zh and en) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the row as a spreadsheet shows it (the header is row 1) */
+                                row: number;
+                                /** @description the header of the column as written in the file */
+                                column: string | null;
+                                code: string;
+                                message_zh: string;
+                                message_en: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprise-imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the error report of an import as XLSX (行号/Row, 列/Column, 错误代码/Code, messages) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the error report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the enterprise registry (with the list filters) as XLSX or CSV, in the import columns
+         * @description The columns and Chinese headers the importer reads, so an exported file imports back unchanged. CSV is UTF-8 with a BOM (Excel opens the Chinese correctly); XLSX keeps codes and amounts as text, so a spreadsheet cannot turn them into numbers. Streamed page by page, so memory does not grow with the list.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description text in the name or the USCC */
+                    q?: string;
+                    region?: string;
+                    /** @description GB/T 4754 prefix, e.g. C39 */
+                    industry?: string;
+                    band?: "A" | "B" | "C" | "D";
+                    grade?: "A" | "B" | "C" | "D";
+                    consented?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the registry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "text/csv": string;
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -41,3 +41,22 @@ export type QuotePreviewBody = Json<paths['/api/quotes/preview']['post']['reques
 export type QuotePreview = Json<paths['/api/quotes/preview']['post']['responses'][200]>;
 export type QuoteOutcome = QuotePreview['outcome'];
 export type BreakdownStep = NonNullable<QuotePreview['rating']>['breakdown'][number];
+
+export type EnterpriseDetail = Json<paths['/api/enterprises/{id}']['get']['responses'][200]>;
+export type CreditView = EnterpriseDetail['credit'];
+export type CreditRecordView = NonNullable<CreditView['records']>[number];
+export type ProfileHistoryItem = EnterpriseDetail['history'][number];
+export type SaveAnswer = Json<paths['/api/enterprise/me/profile']['put']['responses'][200]>;
+export type EnterprisePage = Json<paths['/api/enterprises']['get']['responses'][200]>;
+export type EnterpriseSummary = EnterprisePage['items'][number];
+export type NewCreditRecord = Json<paths['/api/enterprises/{id}/credit-records']['post']['requestBody']>;
+export type CreditRevocation = Json<paths['/api/credit-records/{id}/revoke']['post']['requestBody']>;
+export type MatchView = Json<
+  paths['/api/enterprise/me/recommendations']['get']['responses'][200]
+>['items'][number];
+export type LeadQuery = NonNullable<paths['/api/leads']['get']['parameters']['query']>;
+export type LeadView = Json<paths['/api/leads']['get']['responses'][200]>['items'][number];
+export type ImportView = Json<paths['/api/enterprise-imports/{id}']['get']['responses'][200]>;
+export type ImportRowError = Json<
+  paths['/api/enterprise-imports/{id}/errors']['get']['responses'][200]
+>['items'][number];

@@ -1,6 +1,18 @@
 import { Permission } from '@kebao/domain/org';
 
-export type NavKey = 'home' | 'products' | 'filings' | 'me' | 'orgUsers' | 'tokens' | 'orgs' | 'audit';
+export type NavKey =
+  | 'home'
+  | 'enterprise'
+  | 'recommendations'
+  | 'products'
+  | 'leads'
+  | 'enterprises'
+  | 'filings'
+  | 'me'
+  | 'orgUsers'
+  | 'tokens'
+  | 'orgs'
+  | 'audit';
 
 export interface NavItem {
   key: NavKey;
@@ -12,7 +24,11 @@ export interface NavItem {
 /** The menu, in order. Routes use the same permission lists, so the menu and the pages agree. */
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', anyOf: [] },
+  { key: 'enterprise', path: '/enterprise', anyOf: [Permission.EnterpriseSelf] },
+  { key: 'recommendations', path: '/enterprise/recommendations', anyOf: [Permission.EnterpriseSelf] },
   { key: 'products', path: '/products', anyOf: [] },
+  { key: 'leads', path: '/leads', anyOf: [Permission.LeadRead] },
+  { key: 'enterprises', path: '/enterprises', anyOf: [Permission.EnterpriseReadAll] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },
   { key: 'orgUsers', path: '/org/users', anyOf: [Permission.UserRead] },

@@ -18,6 +18,11 @@ export const Permission = {
   ProductPublish: 'product.publish',
   ProductReview: 'product.review',
   ProductReadAll: 'product.read_all',
+  EnterpriseSelf: 'enterprise.self',
+  EnterpriseReadAll: 'enterprise.read_all',
+  EnterpriseManage: 'enterprise.manage',
+  CreditRecord: 'credit.record',
+  LeadRead: 'lead.read',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -44,4 +49,9 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'product.publish': { zh: '发布与报备本公司产品', en: "Publish and file own organisation's products" },
   'product.review': { zh: '审查产品报备与沙盒', en: 'Review product filings and the sandbox' },
   'product.read_all': { zh: '查看全部产品（含草稿）', en: 'Read all products, drafts included' },
+  'enterprise.self': { zh: '查看与维护本企业画像', en: "Read and keep own enterprise's profile" },
+  'enterprise.read_all': { zh: '查看全部企业名录', en: 'Read the whole enterprise registry' },
+  'enterprise.manage': { zh: '维护企业名录（含批量导入）', en: 'Maintain the registry, imports included' },
+  'credit.record': { zh: '登记企业信用记录', en: 'Record enterprise credit events' },
+  'lead.read': { zh: '查看同意推送的企业线索', en: 'Read leads of enterprises that consented' },
 };

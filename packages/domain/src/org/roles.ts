@@ -36,35 +36,47 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   enterprise_admin: {
     kind: 'enterprise',
     label: { zh: '企业管理员', en: 'Enterprise admin' },
-    permissions: orgAdmin,
+    permissions: [...orgAdmin, P.EnterpriseSelf],
   },
   enterprise_member: {
     kind: 'enterprise',
     label: { zh: '企业经办人', en: 'Enterprise member' },
-    permissions: orgMember,
+    permissions: [...orgMember, P.EnterpriseSelf],
   },
   insurer_admin: {
     kind: 'insurer',
     label: { zh: '保险公司管理员', en: 'Insurer admin' },
-    permissions: [...orgAdmin, P.ProductPublish],
+    permissions: [...orgAdmin, P.ProductPublish, P.LeadRead],
   },
-  underwriter: { kind: 'insurer', label: { zh: '核保人', en: 'Underwriter' }, permissions: orgMember },
+  underwriter: {
+    kind: 'insurer',
+    label: { zh: '核保人', en: 'Underwriter' },
+    permissions: [...orgMember, P.LeadRead],
+  },
   claims_handler: {
     kind: 'insurer',
     label: { zh: '理赔人员', en: 'Claims handler' },
     permissions: orgMember,
   },
-  broker_admin: { kind: 'broker', label: { zh: '中介管理员', en: 'Broker admin' }, permissions: orgAdmin },
-  broker_agent: { kind: 'broker', label: { zh: '中介经办人', en: 'Broker agent' }, permissions: orgMember },
+  broker_admin: {
+    kind: 'broker',
+    label: { zh: '中介管理员', en: 'Broker admin' },
+    permissions: [...orgAdmin, P.LeadRead],
+  },
+  broker_agent: {
+    kind: 'broker',
+    label: { zh: '中介经办人', en: 'Broker agent' },
+    permissions: [...orgMember, P.LeadRead],
+  },
   funder_admin: {
     kind: 'government',
     label: { zh: '资金方管理员', en: 'Funder admin' },
-    permissions: orgAdmin,
+    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord],
   },
   funder_officer: {
     kind: 'government',
     label: { zh: '补贴审核员', en: 'Subsidy officer' },
-    permissions: orgMember,
+    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord],
   },
   regulator_supervisor: {
     kind: 'regulator',
@@ -76,12 +88,13 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.EventsReadAll,
       P.ProductReview,
       P.ProductReadAll,
+      P.EnterpriseReadAll,
     ],
   },
   regulator_analyst: {
     kind: 'regulator',
     label: { zh: '监管分析员', en: 'Analyst' },
-    permissions: [...orgMember, P.OrgReadAll, P.EventsReadAll, P.ProductReadAll],
+    permissions: [...orgMember, P.OrgReadAll, P.EventsReadAll, P.ProductReadAll, P.EnterpriseReadAll],
   },
   platform_admin: {
     kind: 'platform',
@@ -94,6 +107,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.AuditReadAll,
       P.EventsReadAll,
       P.ProductReadAll,
+      P.EnterpriseReadAll,
+      P.EnterpriseManage,
     ],
   },
 };

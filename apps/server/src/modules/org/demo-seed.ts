@@ -17,6 +17,9 @@ export interface DemoLogin {
 
 const withCheck = (body: string) => body + usccCheckCharacter(body);
 
+/** The demo enterprise login's organisation code; its registry profile is seeded with it. */
+export const DEMO_ENTERPRISE_USCC = withCheck('91310115MA1K4D3X0');
+
 // Fictitious organisations, one of each kind, in the Shanghai Lingang zone (region 310115, Pudong).
 const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; displayName: string })[] = [
   {
@@ -31,7 +34,7 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
     kind: 'enterprise',
     organisation: '临港示例芯片科技有限公司',
     nameEn: 'Lingang Demo Chip Technology Co., Ltd.',
-    uscc: withCheck('91310115MA1K4D3X0'),
+    uscc: DEMO_ENTERPRISE_USCC,
     capital: '50000000.00',
     email: 'enterprise@demo.kebao.cn',
     role: 'enterprise_admin',

@@ -1,0 +1,9 @@
+export * from './enterprises.ts';
+export { hashSeed, SeededRandom, type WeightedTable, weightedTable } from './random.ts';
+export {
+  makeUscc,
+  organisationCodeBody,
+  organisationCodeCheckCharacter,
+  organisationSerial,
+  type UsccParts,
+} from './uscc.ts';
