@@ -202,7 +202,11 @@ static void place_values(const double *rows, int32_t start, int lanes, const Pro
       const int32_t position = 2 * low + equal;
       below[at + position + 1] |= 1u << i;
     }
-    for (int32_t q = 1; q <= 2 * n + 1; q++) below[at + q] |= below[at + q - 1];
+    uint32_t lanes_below = 0;
+    for (int32_t q = at + 1; q <= at + 2 * n + 1; q++) {
+      lanes_below |= below[q];
+      below[q] = lanes_below;
+    }
     b->known[s] = present;
   }
 }
@@ -245,13 +249,10 @@ static void evaluate_leaves(const double *rows, int32_t start, int lanes, const 
       }
       f = ~t;
     }
-    if (leaves[at + 1] != 0) {
-      b->leaf_true[l] = f;
-      b->leaf_false[l] = t;
-    } else {
-      b->leaf_true[l] = t;
-      b->leaf_false[l] = f;
-    }
+    /* Negated: true and false swap (without a branch: the flag is -1 or 0). */
+    const uint32_t swap = (t ^ f) & (uint32_t)-leaves[at + 1];
+    b->leaf_true[l] = t ^ swap;
+    b->leaf_false[l] = f ^ swap;
     b->leaf_missing[l] = m;
   }
 }

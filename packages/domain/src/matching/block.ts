@@ -13,7 +13,8 @@ import { popcount32, SCORE } from './score.ts';
 /*
  * The scoring loop's inner parts, over a block of up to 32 enterprises (one bit per lane): the leaves
  * once per block, then each product's code as a few operations on 32-bit masks, then the score of a
- * lane. bench/workloads/match/match.c is the same loop in C, statement for statement.
+ * lane. matchOne calls runProduct and laneScore; matchRange has them written out in its loop.
+ * bench/workloads/match/match.c is the same loop in C, statement for statement.
  *
  * Written for V8's optimising compiler: the hot functions read only locals, plain object fields and
  * typed arrays (constants of other modules are copied into locals first: an imported binding is read
@@ -197,8 +198,11 @@ function placeValues(
       const position = 2 * low + equal;
       below[at + position + 1] = (below[at + position + 1] as number) | (1 << i);
     }
-    for (let q = 1; q <= 2 * n + 1; q++)
-      below[at + q] = (below[at + q] as number) | (below[at + q - 1] as number);
+    let lanesBelow = 0;
+    for (let q = at + 1; q <= at + 2 * n + 1; q++) {
+      lanesBelow |= below[q] as number;
+      below[q] = lanesBelow;
+    }
     known[s] = present;
   }
 }
@@ -249,13 +253,10 @@ function evaluateLeaves(
       }
       f = ~t;
     }
-    if (leaves[at + 1] !== 0) {
-      leafTrue[l] = f;
-      leafFalse[l] = t;
-    } else {
-      leafTrue[l] = t;
-      leafFalse[l] = f;
-    }
+    // Negated: true and false swap (without a branch: the flag is −1 or 0).
+    const swap = (t ^ f) & -(leaves[at + 1] as number);
+    leafTrue[l] = t ^ swap;
+    leafFalse[l] = f ^ swap;
     leafMissing[l] = m;
   }
 }

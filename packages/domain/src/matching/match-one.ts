@@ -2,7 +2,7 @@ import { createBlock, laneScore, laneStatus, loadBlock, matchMask, runProduct } 
 import type { MatchPrograms } from './compile-programs.ts';
 import type { EnterpriseFeatures } from './encode-enterprise.ts';
 import { explainMatch, type MatchExplanation } from './explain-match.ts';
-import { DEFAULT_TOP, insertRanked, type MatchResults } from './match-results.ts';
+import { DEFAULT_TOP, insertRanked, type MatchResults, topSizes } from './match-results.ts';
 import { NO_THRESHOLD } from './score.ts';
 
 /** One enterprise against every product: its ranking with reasons, and every product's score. */
@@ -27,7 +27,7 @@ export function matchOne(
 ): EnterpriseMatches {
   const { code } = programs;
   if (row.length < code.width) throw new RangeError(`a row has ${code.width} columns, not ${row.length}`);
-  const k = options.top ?? DEFAULT_TOP;
+  const k = topSizes({ productsPerEnterprise: options.top ?? DEFAULT_TOP }).products;
   const block = createBlock(code);
   loadBlock(row, 0, 1, code, block);
   const scores = new Int32Array(code.productCount);

@@ -17,7 +17,7 @@ function plain(results: MatchResults): Record<string, unknown> {
 }
 
 const { programs } = shippedPrograms();
-const enterprises = fc.sample(enterprisesArbitrary(300, 300), { numRuns: 1, seed: 2026 })[0] ?? [];
+const enterprises = fc.sample(enterprisesArbitrary(200, 200), { numRuns: 1, seed: 2026 })[0] ?? [];
 
 describe('startMatchPool', () => {
   let pool: MatchPool;
