@@ -17,7 +17,14 @@ const statusColors: Record<ImportView['status'], string> = {
   failed: 'red',
 };
 
-/** Follows a running import: its state again every second until it has finished or failed. */
+/** How often the import is read again when no progress event has arrived (events are the fast path). */
+const FALLBACK_POLL_MS = 3000;
+
+/**
+ * Follows a running import: every `enterprise.import_progress` event on the live stream (one per
+ * committed batch) reads its state again at once; a slower poll covers a stream that is not there
+ * (a proxy that buffers it, a lost connection).
+ */
 function useFollowedImport(started: ImportView | null): { view: ImportView | null; error: unknown } {
   const [view, setView] = useState<ImportView | null>(started);
   const [error, setError] = useState<unknown>();
@@ -27,7 +34,7 @@ function useFollowedImport(started: ImportView | null): { view: ImportView | nul
   useEffect(() => {
     if (!id || !running) return;
     let live = true;
-    const timer = window.setInterval(() => {
+    const refresh = () =>
       unwrap(api.GET('/api/enterprise-imports/{id}', { params: { path: { id } } })).then(
         (next) => {
           if (live) setView(next);
@@ -36,9 +43,15 @@ function useFollowedImport(started: ImportView | null): { view: ImportView | nul
           if (live) setError(err);
         },
       );
-    }, 1000);
+    const events = typeof EventSource === 'undefined' ? null : new EventSource('/api/events');
+    events?.addEventListener('enterprise.import_progress', (message) => {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { payload?: { importId?: string } };
+      if (data.payload?.importId === id) void refresh();
+    });
+    const timer = window.setInterval(() => void refresh(), FALLBACK_POLL_MS);
     return () => {
       live = false;
+      events?.close();
       window.clearInterval(timer);
     };
   }, [id, running]);
