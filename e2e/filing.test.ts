@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { settled } from './animations.ts';
 import { eventually, login, pathOf, textOf, useBrowser } from './browser.ts';
 import { insurerAdmin, regulatorSupervisor } from './demo.ts';
 import {
@@ -80,6 +81,8 @@ describe('product filing', () => {
     await eventually(() => shownStatus(regulator)).toBe('submitted');
     await regulator.getByTestId('review-approve').click();
     await regulator.getByTestId('review-approve-modal-form').waitFor();
+    // The dialog must have finished opening, or the click lands where the button was a frame ago.
+    await settled(regulator.getByTestId('review-approve-modal-form'));
     await regulator.getByTestId('review-approve-modal-submit').click();
     await eventually(() => shownStatus(regulator)).toBe('filed');
     expect(await regulator.getByTestId('review-approve').count()).toBe(0);
