@@ -60,7 +60,7 @@ export class Client {
   post<T = any>(path: string, body?: unknown, options: RequestOptions = {}) {
     return this.request<T>('POST', path, { ...options, body });
   }
-  put<T = unknown>(path: string, body?: unknown, options: RequestOptions = {}) {
+  put<T = any>(path: string, body?: unknown, options: RequestOptions = {}) {
     return this.request<T>('PUT', path, { ...options, body });
   }
   patch<T = any>(path: string, body?: unknown, options: RequestOptions = {}) {

@@ -22,7 +22,7 @@ export interface TestServer {
   logs: string[];
   client(): Client;
   /** A client signed in as one of the demo users. */
-  as(email: string): Promise<Client>;
+  as(email: string, password?: string): Promise<Client>;
   close(): Promise<void>;
 }
 
@@ -66,9 +66,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     clock,
     logs,
     client: () => new Client(server.url),
-    async as(email) {
+    async as(email, password) {
       const c = new Client(server.url);
-      const answer = await c.login(email);
+      const answer = await c.login(email, password);
       if (answer.status !== 200) throw new Error(`login as ${email} failed: ${answer.text}`);
       return c;
     },

@@ -7,6 +7,8 @@ import { seedDemoEnterprises } from './modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
 import { seedDemoOrganisations } from './modules/org/demo-seed.ts';
+import { seedDemoPlacement } from './modules/placement/demo-seed.ts';
+import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
 import { createLogger } from './platform/logger.ts';
@@ -62,7 +64,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const tx = createTxRunner({ pool: database.pool, clock, onEvents: () => dispatcher.wake() });
 
     const seeded = options.seed !== false && (await seedDemoOrganisations(database.pool, tx));
-    if (seeded) log.info('seeded the demo organisations');
+    if (seeded) {
+      await seedDemoPlacement(database.pool, tx);
+      log.info('seeded the demo organisations, the IC pool and reinsurance treaties');
+    }
     const catalog = await loadShippedCatalog(database.pool, tx, config.catalogDir);
     if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
     const models = await loadEvaluationModels(database.pool, tx, config.catalogDir ?? CATALOG_DIR);
@@ -78,6 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await hub.start();
     await listener.start();
     dispatcher.start();
+    const quoteExpiry = new QuoteExpiryJob(tx, log.child({ component: 'quote-expiry' }));
+    quoteExpiry.start();
 
     const app = await buildApp({
       ...services,
@@ -96,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close() {
         closing ??= (async () => {
           await app.close();
+          await quoteExpiry.stop();
           await dispatcher.stop();
           await listener.stop();
           if (ownsDatabase) await database.close();

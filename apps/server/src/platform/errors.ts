@@ -231,6 +231,139 @@ export const problemCatalogue = {
     zh: '导入因内部错误中止；已提交的行已保存，可重新导入同一文件',
     en: 'The import stopped on an internal error; rows committed are kept, and the same file can be imported again',
   },
+  // quotes, placement, policies
+  'quote.not_found': { status: 404, zh: '报价不存在', en: 'No such quote' },
+  'quote.mandate_required': {
+    status: 422,
+    zh: '经纪人代客户询价须登记客户的有效委托书',
+    en: "A broker asking on a client's behalf must record the client's valid mandate",
+  },
+  'quote.needs_information': {
+    status: 422,
+    zh: '报价还缺少以下信息：{facts}',
+    en: 'The quote needs more information: {facts}',
+  },
+  'quote.not_referred': {
+    status: 409,
+    zh: '该报价不在人工核保队列中（当前状态：{status}）',
+    en: 'This quote is not waiting for an underwriter (status: {status})',
+  },
+  'quote.not_offered': {
+    status: 409,
+    zh: '该报价当前不可接受（当前状态：{status}）',
+    en: 'This quote cannot be accepted now (status: {status})',
+  },
+  'quote.not_accepted': {
+    status: 409,
+    zh: '请先接受报价再投保（当前状态：{status}）',
+    en: 'Accept the quote before binding it (status: {status})',
+  },
+  'quote.expired': {
+    status: 409,
+    zh: '报价已于 {validUntil} 过期，请重新询价',
+    en: 'The quote expired at {validUntil}; ask for a new one',
+  },
+  'quote.already_bound': {
+    status: 409,
+    zh: '该报价已出单（保单号 {policyNumber}）',
+    en: 'This quote is already bound (policy {policyNumber})',
+  },
+  'quote.start_in_past': {
+    status: 422,
+    zh: '起保日期不能早于今天',
+    en: 'The start date cannot be in the past',
+  },
+  'placement.not_found': { status: 404, zh: '共保安排不存在', en: 'No such placement' },
+  'placement.not_lead': {
+    status: 403,
+    zh: '只有主承保人可以进行此操作',
+    en: 'Only the lead insurer may do this',
+  },
+  'placement.not_invited': {
+    status: 403,
+    zh: '本公司未被邀请参与该共保安排',
+    en: 'Your company is not invited to this placement',
+  },
+  'placement.closed': {
+    status: 409,
+    zh: '共保安排已截止（当前状态：{status}），不能再签写份额',
+    en: 'The placement is closed (status: {status}); lines can no longer be written',
+  },
+  'placement.terms_differ': {
+    status: 409,
+    zh: '份额所依据的条件与主承保人确定的条件不一致（五个同一：{differences}），请按最新条件重新签写',
+    en: "The line was written on terms that differ from the lead's (five sames: {differences}); write it again on the current terms",
+  },
+  'placement.lines_to_stand_exceed_whole': {
+    status: 409,
+    zh: '不可缩减的份额合计超过 100%，无法签定',
+    en: 'Lines to stand add up to more than 100%; the slip cannot be signed',
+  },
+  'placement.under_placed': {
+    status: 409,
+    zh: '共保份额合计仅 {placed}%，尚有 {unplaced}% 未安排；请补足份额，或由投保人明确自留其余部分',
+    en: 'Lines total only {placed}%, {unplaced}% is not placed; complete the lines, or the insured must explicitly retain the rest',
+  },
+  'placement.invalid_invitee': {
+    status: 422,
+    zh: '被邀请的机构必须是其他保险公司',
+    en: 'Invitees must be other insurers',
+  },
+  'pool.not_found': { status: 404, zh: '共保体不存在', en: 'No such co-insurance pool' },
+  'pool.no_members': {
+    status: 409,
+    zh: '共保体在起保日没有有效成员',
+    en: 'The pool has no active members on the start date',
+  },
+  'pool.capacity_per_risk': {
+    status: 409,
+    zh: '保险金额 {sumInsured} 元超过共保体单一风险承保能力 {capacity} 元',
+    en: 'The sum insured of {sumInsured} yuan exceeds the pool capacity per risk of {capacity} yuan',
+  },
+  'pool.capacity_aggregate': {
+    status: 409,
+    zh: '共保体累计承保能力不足：已用 {used} 元，上限 {capacity} 元',
+    en: 'The pool aggregate capacity is exhausted: {used} of {capacity} yuan used',
+  },
+  'pool.member_exists': { status: 409, zh: '该机构已是共保体成员', en: 'The insurer is already a member' },
+  'pool.member_not_found': { status: 404, zh: '该机构不是共保体成员', en: 'The insurer is not a member' },
+  'bind.retention_exceeded': {
+    status: 409,
+    zh: '{insurer} 的自留额 {net} 元超过单一风险自留上限 {limit} 元（《保险法》第一百零三条），请先安排再保险',
+    en: "{insurer}'s net retention of {net} yuan exceeds its per-risk limit of {limit} yuan (Insurance Law art. 103); arrange reinsurance first",
+  },
+  'policy.not_found': { status: 404, zh: '保单不存在', en: 'No such policy' },
+  'policy.not_in_force': {
+    status: 409,
+    zh: '保单当前状态为 {status}，不能批改或注销',
+    en: 'The policy is {status}; it cannot be endorsed or cancelled',
+  },
+  'endorsement.out_of_sequence': {
+    status: 409,
+    zh: '批改生效日 {effective} 早于上一次批改的生效日 {last}；请先撤回后续批改，或按顺序批改',
+    en: 'The endorsement takes effect on {effective}, before the last one ({last}); endorse in sequence',
+  },
+  'endorsement.outside_period': {
+    status: 422,
+    zh: '生效日期必须在保险期间内（{start} 至 {end}）',
+    en: 'The effective date must be within the policy period ({start} to {end})',
+  },
+  'endorsement.no_change': {
+    status: 422,
+    zh: '批改内容与现有保单相同',
+    en: 'The endorsement changes nothing',
+  },
+  'endorsement.refused': {
+    status: 422,
+    zh: '按批改后的条件无法承保：{reasons}',
+    en: 'The changed terms cannot be underwritten: {reasons}',
+  },
+  'treaty.invalid': { status: 422, zh: '再保合约不完整：{detail}', en: 'The treaty is incomplete: {detail}' },
+  'group.member_not_eligible': {
+    status: 422,
+    zh: '成员企业不符合投保条件：{name}',
+    en: 'A member enterprise is not eligible: {name}',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -2631,6 +2631,5222 @@ export interface paths {
                 };
                 /** @description problem+json */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quotes the caller is party to: its own, its clients', or those its company decides */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "referred" | "offered" | "declined" | "accepted" | "bound" | "expired";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @description referred · offered · declined · accepted · bound · expired */
+                                status: string;
+                                outcome: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                broker: string | null;
+                                insurer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                poolCode: string | null;
+                                product: {
+                                    code: string;
+                                    version: number;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    statisticalClass: string;
+                                };
+                                request: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                startDate: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                endDate: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                basePremium: string | null;
+                                loading: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string | null;
+                                rating: unknown;
+                                reasons: {
+                                    reason: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                conditions: string[];
+                                decision: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                validUntil: string | null;
+                                /** Format: uuid */
+                                placementId: string | null;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** Format: uuid */
+                                priorPolicyId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a quote: priced on the registry profile, then offered, referred or declined
+         * @description An enterprise quotes for itself; a broker names its client (enterpriseId) and records the client’s mandate (or has one on record). The answer is stored: an offer is valid for 30 days.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        version?: number;
+                        /**
+                         * Format: uuid
+                         * @description A broker's client; enterprises quote for themselves
+                         */
+                        enterpriseId?: string;
+                        mandate?: {
+                            /** @description the mandate letter (委托书) number */
+                            reference: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            validUntil: string;
+                        };
+                        request: {
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            contractValue?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            loanPrincipal?: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            loanInterest?: string;
+                            headcount?: number;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            limit?: string;
+                            /** @description days of cover, both ends counted */
+                            termDays?: number;
+                            /** Format: calendar-date */
+                            startDate?: string;
+                            continuousYear?: number;
+                            /** @description the product's options by key */
+                            options?: {
+                                [key: string]: string | number | boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description referred · offered · declined · accepted · bound · expired */
+                            status: string;
+                            outcome: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            broker: string | null;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                            };
+                            request: unknown;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            basePremium: string | null;
+                            loading: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            rating: unknown;
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            conditions: string[];
+                            decision: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            validUntil: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/underwriting/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The underwriting queue: own company's referred quotes waiting for a decision */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @description referred · offered · declined · accepted · bound · expired */
+                                status: string;
+                                outcome: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: uuid */
+                                broker: string | null;
+                                insurer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                poolCode: string | null;
+                                product: {
+                                    code: string;
+                                    version: number;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    statisticalClass: string;
+                                };
+                                request: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                startDate: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                endDate: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                basePremium: string | null;
+                                loading: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string | null;
+                                rating: unknown;
+                                reasons: {
+                                    reason: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                conditions: string[];
+                                decision: unknown;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                validUntil: string | null;
+                                /** Format: uuid */
+                                placementId: string | null;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** Format: uuid */
+                                priorPolicyId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quote (404 unless the caller is party to it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description referred · offered · declined · accepted · bound · expired */
+                            status: string;
+                            outcome: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            broker: string | null;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                            };
+                            request: unknown;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            basePremium: string | null;
+                            loading: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            rating: unknown;
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            conditions: string[];
+                            decision: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            validUntil: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a referred quote: accept, accept with conditions or a loading, or decline — with reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "accept" | "accept_with_conditions" | "decline";
+                        /** @description loading on the rated premium: "0.15" = +15 %, "-0.1" = −10 % */
+                        loading?: string;
+                        conditions?: string[];
+                        reason: {
+                            zh: string;
+                            en?: string;
+                        };
+                        validDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description referred · offered · declined · accepted · bound · expired */
+                            status: string;
+                            outcome: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            broker: string | null;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                            };
+                            request: unknown;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            basePremium: string | null;
+                            loading: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            rating: unknown;
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            conditions: string[];
+                            decision: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            validUntil: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an offer: the co-insurance placement opens on the lead’s terms */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description referred · offered · declined · accepted · bound · expired */
+                            status: string;
+                            outcome: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            broker: string | null;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                            };
+                            request: unknown;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            basePremium: string | null;
+                            loading: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            rating: unknown;
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            conditions: string[];
+                            decision: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            validUntil: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind an accepted quote: the policy, signed lines, cessions, premium split and journal, at once
+         * @description One transaction. Closes the slip if the lead has not (lines signed down); refuses an under-placed slip unless retainUnplaced; checks pool capacity, sandbox limits and each insurer’s net retention (art. 103). Send an Idempotency-Key: a retry replays the policy; a second bind of the quote is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The insured explicitly keeps the part the lines do not cover */
+                        retainUnplaced?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            status: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            poolCode: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            writtenPremium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            subsidy: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            netPayable: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            boundAt: string;
+                            statisticalClass: string;
+                            sandbox: boolean;
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            insuredRetention: string;
+                            /** Format: uuid */
+                            quoteId: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            cancelledOn: string | null;
+                            request: unknown;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                            }[];
+                            /** @description Only the insurers on the policy (each its own) and readers of all policies see cessions */
+                            cessions: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededSumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                commission: string;
+                            }[] | null;
+                            endorsements: {
+                                seq: number;
+                                kind: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                effectiveDate: string;
+                                changes: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premiumDelta: string;
+                                lineDeltas: unknown;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            journal: {
+                                kind: string;
+                                description: string;
+                                account: string;
+                                /** Format: uuid */
+                                orgId: string | null;
+                                counterparty: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                            }[] | null;
+                            viewer: {
+                                isLead: boolean;
+                                isHolder: boolean;
+                                hasLine: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broker/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A broker's clients: the enterprises whose mandate it holds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            name: string;
+                            uscc: string;
+                            reference: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            validUntil: string;
+                        }[];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Placements the caller leads, is invited to, or is the insured of (all with policy.read_all) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed" | "bound" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                quoteNumber: string;
+                                enterpriseName: string;
+                                leadName: string;
+                                poolCode: string | null;
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                writtenTotal: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The placement board: the lead’s terms and every line (written, signed); follow placement.* events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/lines/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write (or rewrite) own line on an open slip, against the lead’s terms (five sames) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
+                        written: string;
+                        /** @description line to stand: not signed down */
+                        toStand?: boolean;
+                        /** @description The five sames (五个同一) the line is written on */
+                        terms: {
+                            contract: string;
+                            subject: string;
+                            liability: string[];
+                            startDate: string;
+                            endDate: string;
+                            sumInsured: string;
+                        };
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation (withdraws own line) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite other insurers to follow (the lead) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the slip (the lead): lines signed down to 100 %, lines to stand untouched, every party told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/collection-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Premium collection: lead_collects (主代从收) or each_collects (各收各份额) — the lead */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        mode: "lead_collects" | "each_collects";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/placements/{id}/facultative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Facultative reinsurance (临分) for own line, applied at bind before treaties */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facultative: {
+                            reinsurer: string;
+                            /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
+                            cededShare: string;
+                            commissionRate?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insurers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insurers on the platform (to invite as followers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Standing co-insurance pools (共保体) with members, default shares and capacity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityPerRisk: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityAggregate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            aggregateUsed: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            members: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                lead: boolean;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                joinedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                leftOn: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a pool: members with default shares summing to 100 %, one lead, capacity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        nameZh: string;
+                        nameEn: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        capacityPerRisk: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        capacityAggregate: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        effectiveFrom: string;
+                        members: {
+                            /** Format: uuid */
+                            orgId: string;
+                            /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
+                            share: string;
+                            lead?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityPerRisk: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityAggregate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            aggregateUsed: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            members: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                lead: boolean;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                joinedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                leftOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pools/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One pool */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityPerRisk: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityAggregate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            aggregateUsed: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            members: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                lead: boolean;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                joinedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                leftOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pools/{code}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admit a member from a date (later placements re-scale the default shares) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
+                        share: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        joinedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityPerRisk: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityAggregate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            aggregateUsed: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            members: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                lead: boolean;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                joinedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                leftOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pools/{code}/members/{orgId}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member leaves the pool from a date (policies already written keep their lines) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        leftOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityPerRisk: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capacityAggregate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            aggregateUsed: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            members: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                lead: boolean;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                joinedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                leftOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reinsurance/treaties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own company's treaties, in inuring (priority) order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            reinsurer: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            cededShare: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            retention: string | null;
+                            lines: number | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            attachment: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            limit: string | null;
+                            commissionRate: string;
+                            classes: string[] | null;
+                            priority: number;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveTo: string | null;
+                        }[];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a treaty: quota share, surplus (retention, lines) or excess of loss (recorded for claims) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {unknown} */
+                        kind: "quota_share" | "surplus" | "excess_of_loss";
+                        reinsurer: string;
+                        /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
+                        cededShare?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        retention?: string;
+                        lines?: number;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        attachment?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        limit?: string;
+                        commissionRate?: string;
+                        classes?: ("rd_transfer" | "application" | "intellectual_property" | "base")[];
+                        priority: number;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        effectiveFrom: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        effectiveTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            reinsurer: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            cededShare: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            retention: string | null;
+                            lines: number | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            attachment: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            limit: string | null;
+                            commissionRate: string;
+                            classes: string[] | null;
+                            priority: number;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveTo: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reinsurance/treaties/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a treaty from a date (binds from then on no longer cede to it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        effectiveTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            kind: string;
+                            reinsurer: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            cededShare: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            retention: string | null;
+                            lines: number | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            attachment: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            limit: string | null;
+                            commissionRate: string;
+                            classes: string[] | null;
+                            priority: number;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveFrom: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            effectiveTo: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reinsurance/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Own per-risk retention limit (art. 103: 10 % of paid-in capital + reserves) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capitalAndReserves: string | null;
+                            retentionRatio: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            retentionLimit: string | null;
+                            /** @description recorded · registered_capital · none */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Record capital + reserves (and the ratio, 0.10 by law): the retention limit checked at bind */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        capitalAndReserves: string;
+                        /** @description '0.10' by art. 103 */
+                        retentionRatio?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            capitalAndReserves: string | null;
+                            retentionRatio: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            retentionLimit: string | null;
+                            /** @description recorded · registered_capital · none */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/placement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The placement of an accepted quote */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            quoteId: string;
+                            quoteNumber: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            /** @description open · closed · bound · cancelled */
+                            status: string;
+                            /** @description The five sames (五个同一) the line is written on */
+                            terms: {
+                                contract: string;
+                                subject: string;
+                                liability: string[];
+                                startDate: string;
+                                endDate: string;
+                                sumInsured: string;
+                            };
+                            /** @description lead_collects (主代从收) · each_collects (各收各份额) */
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            writtenTotal: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            unplaced: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                lead: boolean;
+                                /** @description invited · written · declined */
+                                status: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                toStand: boolean;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                signed: string | null;
+                                facultative: {
+                                    reinsurer: string;
+                                    /** @description percent, four decimals, e.g. "15.3846" */
+                                    cededShare: string;
+                                    commissionRate: string;
+                                }[];
+                                comment: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                writtenAt: string | null;
+                            }[];
+                            viewer: {
+                                isLead: boolean;
+                                hasLine: boolean;
+                                invited: boolean;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policies the caller is party to (all of them with policy.read_all), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_force" | "cancelled" | "expired";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lead: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                product: {
+                                    code: string;
+                                    version: number;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                poolCode: string | null;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                startDate: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                endDate: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                writtenPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                subsidy: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                netPayable: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                boundAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy: co-insurers and shares for every party; cessions and journal for its insurers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            status: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            poolCode: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            writtenPremium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            subsidy: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            netPayable: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            boundAt: string;
+                            statisticalClass: string;
+                            sandbox: boolean;
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            insuredRetention: string;
+                            /** Format: uuid */
+                            quoteId: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            cancelledOn: string | null;
+                            request: unknown;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                            }[];
+                            /** @description Only the insurers on the policy (each its own) and readers of all policies see cessions */
+                            cessions: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededSumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                commission: string;
+                            }[] | null;
+                            endorsements: {
+                                seq: number;
+                                kind: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                effectiveDate: string;
+                                changes: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premiumDelta: string;
+                                lineDeltas: unknown;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            journal: {
+                                kind: string;
+                                description: string;
+                                account: string;
+                                /** Format: uuid */
+                                orgId: string | null;
+                                counterparty: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                            }[] | null;
+                            viewer: {
+                                isLead: boolean;
+                                isHolder: boolean;
+                                hasLine: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable policy schedule (保险单明细表), HTML in Chinese */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html; charset=utf-8 — a printable document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/slip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurers' slip (共保/分保条): terms, written and signed lines, cessions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html; charset=utf-8 — a printable document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/endorsements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Endorse a policy one leads: sum insured, end date or options; 1/365 premium movement by the lines
+         * @description Re-rated on the product version and enterprise facts of the bind, the underwriter’s loading kept. An effective date before the last endorsement’s is refused (endorsement.out_of_sequence).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        effectiveDate: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        sumInsured?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        limit?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        contractValue?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        loanPrincipal?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        loanInterest?: string;
+                        headcount?: number;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        endDate?: string;
+                        /** @description the product's options by key */
+                        options?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            status: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            poolCode: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            writtenPremium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            subsidy: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            netPayable: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            boundAt: string;
+                            statisticalClass: string;
+                            sandbox: boolean;
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            insuredRetention: string;
+                            /** Format: uuid */
+                            quoteId: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            cancelledOn: string | null;
+                            request: unknown;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                            }[];
+                            /** @description Only the insurers on the policy (each its own) and readers of all policies see cessions */
+                            cessions: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededSumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                commission: string;
+                            }[] | null;
+                            endorsements: {
+                                seq: number;
+                                kind: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                effectiveDate: string;
+                                changes: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premiumDelta: string;
+                                lineDeltas: unknown;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            journal: {
+                                kind: string;
+                                description: string;
+                                account: string;
+                                /** Format: uuid */
+                                orgId: string | null;
+                                counterparty: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                            }[] | null;
+                            viewer: {
+                                isLead: boolean;
+                                isHolder: boolean;
+                                hasLine: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a policy (the policyholder or its broker, or the lead insurer): refund split by the lines
+         * @description Needs quote.request as the policyholder or its broker, or policy.manage as the lead. The refund is pro rata by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        cancelDate: string;
+                        /** @enum {unknown} */
+                        method?: "pro_rata" | "short_rate";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            status: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            poolCode: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            writtenPremium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            subsidy: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            netPayable: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            boundAt: string;
+                            statisticalClass: string;
+                            sandbox: boolean;
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            insuredRetention: string;
+                            /** Format: uuid */
+                            quoteId: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            cancelledOn: string | null;
+                            request: unknown;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                            }[];
+                            /** @description Only the insurers on the policy (each its own) and readers of all policies see cessions */
+                            cessions: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededSumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                commission: string;
+                            }[] | null;
+                            endorsements: {
+                                seq: number;
+                                kind: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                effectiveDate: string;
+                                changes: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premiumDelta: string;
+                                lineDeltas: unknown;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            journal: {
+                                kind: string;
+                                description: string;
+                                account: string;
+                                /** Format: uuid */
+                                orgId: string | null;
+                                counterparty: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                            }[] | null;
+                            viewer: {
+                                isLead: boolean;
+                                isHolder: boolean;
+                                hasLine: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for the renewal quote: same product, re-rated on the current profile, linked to this policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description referred · offered · declined · accepted · bound · expired */
+                            status: string;
+                            outcome: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            broker: string | null;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            poolCode: string | null;
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                statisticalClass: string;
+                            };
+                            request: unknown;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            basePremium: string | null;
+                            loading: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string | null;
+                            rating: unknown;
+                            reasons: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            conditions: string[];
+                            decision: unknown;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            validUntil: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

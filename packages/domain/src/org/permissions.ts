@@ -23,6 +23,14 @@ export const Permission = {
   EnterpriseManage: 'enterprise.manage',
   CreditRecord: 'credit.record',
   LeadRead: 'lead.read',
+  QuoteRequest: 'quote.request',
+  QuoteUnderwrite: 'quote.underwrite',
+  PlacementWrite: 'placement.write',
+  PolicyRead: 'policy.read',
+  PolicyReadAll: 'policy.read_all',
+  PolicyManage: 'policy.manage',
+  ReinsuranceManage: 'reinsurance.manage',
+  PoolManage: 'pool.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -54,4 +62,24 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'enterprise.manage': { zh: '维护企业名录（含批量导入）', en: 'Maintain the registry, imports included' },
   'credit.record': { zh: '登记企业信用记录', en: 'Record enterprise credit events' },
   'lead.read': { zh: '查看同意推送的企业线索', en: 'Read leads of enterprises that consented' },
+  'quote.request': {
+    zh: '询价、接受报价与投保（本企业或委托客户）',
+    en: 'Ask for quotes, accept and bind (own or mandated clients)',
+  },
+  'quote.underwrite': {
+    zh: '核保：处理本公司的转人工报价',
+    en: "Underwrite: decide own company's referred quotes",
+  },
+  'placement.write': {
+    zh: '共保：签写份额、邀请共保人、安排临分',
+    en: 'Co-insurance: write lines, invite followers, arrange facultative',
+  },
+  'policy.read': { zh: '查看相关保单（本企业、客户或参与共保的）', en: 'Read policies one is party to' },
+  'policy.read_all': { zh: '查看全部保单', en: 'Read all policies' },
+  'policy.manage': { zh: '批改与注销本公司主承保的保单', en: 'Endorse and cancel policies one leads' },
+  'reinsurance.manage': {
+    zh: '维护本公司再保合约与自留额',
+    en: 'Maintain own reinsurance treaties and retention',
+  },
+  'pool.manage': { zh: '管理共保体及其成员', en: 'Manage co-insurance pools and their members' },
 };

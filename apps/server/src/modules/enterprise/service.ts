@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Queryable } from '@kebao/db';
 import {
   type CreditGradeResult,
   type CreditRecord,
@@ -26,6 +27,8 @@ import {
   type EnterpriseScope,
   type EvaluationRow,
   enterpriseOrgsByUscc,
+  findEnterpriseById,
+  findEnterpriseByOrg,
   insertEnterprises,
   insertEvaluations,
   insertProfileVersions,
@@ -285,4 +288,18 @@ export async function regradeCredit(
     orgIds,
   });
   return credit;
+}
+
+/** The registry row of an enterprise (for other contexts: quotes, policies), locked when asked. */
+export function enterpriseRecord(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<EnterpriseRow | null> {
+  return findEnterpriseById(db, id, forUpdate);
+}
+
+/** The registry row linked to an enterprise organisation's account, if it has filled in its profile. */
+export function enterpriseOfOrganisation(db: Queryable, orgId: string): Promise<EnterpriseRow | null> {
+  return findEnterpriseByOrg(db, orgId);
 }

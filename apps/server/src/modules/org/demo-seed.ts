@@ -51,6 +51,16 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
     displayName: '李承保',
   },
   {
+    kind: 'insurer',
+    organisation: '示例共保财产保险股份有限公司',
+    nameEn: 'Demo Co-insurance Property & Casualty Insurance Co., Ltd.',
+    uscc: withCheck('91310000MA1FL8C30'),
+    capital: '5000000000.00',
+    email: 'insurer2@demo.kebao.cn',
+    role: 'insurer_admin',
+    displayName: '陈共保',
+  },
+  {
     kind: 'broker',
     organisation: '示例保险经纪有限公司',
     nameEn: 'Demo Insurance Brokers Co., Ltd.',
@@ -76,6 +86,34 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
     role: 'regulator_supervisor',
     displayName: '周监管',
   },
+];
+
+/** Further insurers of the demo zone, without logins: the IC pool's members and followers to invite. */
+export const demoInsurers = [
+  {
+    nameZh: '示例科创财产保险股份有限公司',
+    nameEn: 'Demo Sci-Tech P&C Insurance Co., Ltd.',
+    body: '91310000MA1FL9D4X',
+    capital: '8000000000.00',
+  },
+  {
+    nameZh: '示例长江财产保险股份有限公司',
+    nameEn: 'Demo Changjiang P&C Insurance Co., Ltd.',
+    body: '91420100MA4KA1E50',
+    capital: '6000000000.00',
+  },
+  {
+    nameZh: '示例东湖财产保险股份有限公司',
+    nameEn: 'Demo Donghu P&C Insurance Co., Ltd.',
+    body: '91420100MA4KB2F60',
+    capital: '3000000000.00',
+  },
+].map((d) => ({ ...d, uscc: withCheck(d.body) }));
+
+/** Every demo insurer's code, the login insurers first (the IC pool's lead, then its second member). */
+export const DEMO_INSURER_USCCS: readonly string[] = [
+  ...demo.filter((d) => d.kind === 'insurer').map((d) => d.uscc as string),
+  ...demoInsurers.map((d) => d.uscc),
 ];
 
 export const demoLogins: DemoLogin[] = demo.map(({ kind, organisation, email, role }) => ({
@@ -107,6 +145,16 @@ export async function seedDemoOrganisations(pool: pg.Pool, tx: RunInTransaction)
         displayName: d.displayName,
         roles: [d.role],
         password: DEMO_PASSWORD,
+      });
+    }
+    for (const d of demoInsurers) {
+      await createOrganisation(ctx, {
+        kind: 'insurer',
+        nameZh: d.nameZh,
+        nameEn: d.nameEn,
+        uscc: d.uscc,
+        regionCode: d.body.slice(2, 8),
+        registeredCapital: d.capital,
       });
     }
   });

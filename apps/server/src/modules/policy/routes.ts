@@ -1,0 +1,185 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Permission } from '@kebao/domain/org';
+import { Type } from 'typebox';
+import { can } from '../../platform/actor.ts';
+import { IdempotencyHeaders, Page, problemResponses } from '../../platform/http/schemas.ts';
+import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/idempotency/idempotency.ts';
+import { CatalogCache } from '../catalog/catalog-cache.ts';
+import { presentQuote } from '../quote/request-routes.ts';
+import { quoteView } from '../quote/request-service.ts';
+import { policyScheduleHtml, policySlipHtml } from './documents.ts';
+import { policyScope, presentPolicyDetail, presentPolicySummary } from './present.ts';
+import { listPolicies } from './repo.ts';
+import {
+  CancelBody,
+  EndorseBody,
+  IdParams,
+  PolicyDetail,
+  PolicyListQuery,
+  PolicySummary,
+  QuoteView,
+} from './schemas.ts';
+import { cancelPolicy, endorsePolicy, renewPolicy } from './service.ts';
+
+const tags = ['policy'];
+const Html = Type.String({ description: 'text/html; charset=utf-8 — a printable document' });
+
+/** Policies (保单): lists, detail, documents, endorsement, cancellation, renewal. */
+export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { pool, hub, tx } = app.kebao;
+  const cache = new CatalogCache(pool, hub);
+
+  app.get(
+    '/api/policies',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary: 'Policies the caller is party to (all of them with policy.read_all), newest first',
+        querystring: PolicyListQuery,
+        response: { 200: Page(PolicySummary), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { limit = 50, offset = 0, status } = request.query;
+      const { rows, total } = await listPolicies(pool, policyScope(request.actor), { status, limit, offset });
+      return { items: rows.map(presentPolicySummary), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/policies/:id',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary: 'One policy: co-insurers and shares for every party; cessions and journal for its insurers',
+        params: IdParams,
+        response: { 200: PolicyDetail, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => presentPolicyDetail(pool, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/policies/:id/schedule',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary: 'The printable policy schedule (保险单明细表), HTML in Chinese',
+        params: IdParams,
+        produces: ['text/html'],
+        response: { 200: Html, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await policyScheduleHtml(pool, cache, request.actor, request.params.id)),
+  );
+
+  app.get(
+    '/api/policies/:id/slip',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary: "The insurers' slip (共保/分保条): terms, written and signed lines, cessions",
+        params: IdParams,
+        produces: ['text/html'],
+        response: { 200: Html, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          await policySlipHtml(
+            pool,
+            cache,
+            request.actor,
+            request.params.id,
+            can(request.actor, Permission.PolicyReadAll),
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/policies/:id/endorsements',
+    {
+      config: { access: Permission.PolicyManage },
+      schema: {
+        tags,
+        summary:
+          'Endorse a policy one leads: sum insured, end date or options; 1/365 premium movement by the lines',
+        description:
+          'Re-rated on the product version and enterprise facts of the bind, the underwriter’s loading kept. An effective ' +
+          'date before the last endorsement’s is refused (endorsement.out_of_sequence).',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: EndorseBody,
+        response: { 201: PolicyDetail, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await tx(request.actor, request.id, (ctx) =>
+        idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
+          await endorsePolicy(ctx, cache, request.params.id, request.body);
+          return { status: 201, body: await presentPolicyDetail(ctx.db, ctx.actor, request.params.id) };
+        }),
+      );
+      return sendIdempotent(reply, result);
+    },
+  );
+
+  app.post(
+    '/api/policies/:id/cancel',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary:
+          'Cancel a policy (the policyholder or its broker, or the lead insurer): refund split by the lines',
+        description:
+          'Needs quote.request as the policyholder or its broker, or policy.manage as the lead. The refund is pro rata ' +
+          'by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back).',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: CancelBody,
+        response: { 200: PolicyDetail, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await tx(request.actor, request.id, (ctx) =>
+        idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
+          const { cancelDate, method = 'pro_rata', reason } = request.body;
+          await cancelPolicy(ctx, request.params.id, { cancelDate, method, reason });
+          return { status: 200, body: await presentPolicyDetail(ctx.db, ctx.actor, request.params.id) };
+        }),
+      );
+      return sendIdempotent(reply, result);
+    },
+  );
+
+  app.post(
+    '/api/policies/:id/renew',
+    {
+      config: { access: Permission.QuoteRequest },
+      schema: {
+        tags,
+        summary:
+          'Ask for the renewal quote: same product, re-rated on the current profile, linked to this policy',
+        params: IdParams,
+        response: { 201: QuoteView, ...problemResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const quote = await tx(request.actor, request.id, async (ctx) => {
+        const row = await renewPolicy(ctx, cache, request.params.id);
+        return quoteView(ctx, row.id);
+      });
+      return reply.code(201).send(presentQuote(quote));
+    },
+  );
+};
