@@ -68,7 +68,7 @@ describe('bind survives kill -9', () => {
     ).toEqual([]);
     // Every policy has its bind entry; every entry balances.
     expect(
-      await q(`SELECT p.id FROM policy p WHERE NOT EXISTS
+      await q(`SELECT p.id FROM policy p WHERE p.master_policy_id IS NULL AND NOT EXISTS
                 (SELECT 1 FROM journal_entry e WHERE e.policy_id = p.id AND e.kind = 'bind')`),
     ).toEqual([]);
     expect(await q('SELECT entry_id FROM journal_line GROUP BY entry_id HAVING sum(amount) <> 0')).toEqual(
@@ -81,7 +81,7 @@ describe('bind survives kill -9', () => {
     ).toEqual([]);
     // Each bind has its audit record and its event.
     expect(
-      await q(`SELECT p.id FROM policy p WHERE NOT EXISTS (SELECT 1 FROM outbox_event o
+      await q(`SELECT p.id FROM policy p WHERE p.master_policy_id IS NULL AND NOT EXISTS (SELECT 1 FROM outbox_event o
                 WHERE o.type = 'policy.bound' AND o.aggregate_id = p.id::text)`),
     ).toEqual([]);
   });

@@ -7862,6 +7862,495 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/group-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Group purchase (集中投保): a park buys a standard package for its member firms, one certificate each
+         * @description The buyer is the park’s registered enterprise; every member’s profile must name the same park. Each member is rated on its own facts and must be offered (no referral). One transaction: master policy, certificates, lines, cessions per member, journal. Send an Idempotency-Key.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        startDate?: string;
+                        /** @description the product's options by key */
+                        options?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        members: {
+                            /** Format: uuid */
+                            enterpriseId: string;
+                            request: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured?: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                contractValue?: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                loanPrincipal?: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                loanInterest?: string;
+                                headcount?: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                limit?: string;
+                                /** @description days of cover, both ends counted */
+                                termDays?: number;
+                                /** Format: calendar-date */
+                                startDate?: string;
+                                continuousYear?: number;
+                                /** @description the product's options by key */
+                                options?: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            status: string;
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            };
+                            poolCode: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            startDate: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            endDate: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            sumInsured: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            premium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            writtenPremium: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            subsidy: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            netPayable: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            boundAt: string;
+                            statisticalClass: string;
+                            sandbox: boolean;
+                            collectionMode: string;
+                            /** @description percent, four decimals, e.g. "15.3846" */
+                            insuredRetention: string;
+                            /** Format: uuid */
+                            quoteId: string | null;
+                            /** Format: uuid */
+                            placementId: string | null;
+                            /** Format: uuid */
+                            priorPolicyId: string | null;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            cancelledOn: string | null;
+                            request: unknown;
+                            lines: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                written: string | null;
+                                /** @description percent, four decimals, e.g. "15.3846" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                            }[];
+                            /** @description Only the insurers on the policy (each its own) and readers of all policies see cessions */
+                            cessions: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededSumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                cededPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                commission: string;
+                            }[] | null;
+                            endorsements: {
+                                seq: number;
+                                kind: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                effectiveDate: string;
+                                changes: unknown;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premiumDelta: string;
+                                lineDeltas: unknown;
+                                reason: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            journal: {
+                                kind: string;
+                                description: string;
+                                account: string;
+                                /** Format: uuid */
+                                orgId: string | null;
+                                counterparty: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                            }[] | null;
+                            viewer: {
+                                isLead: boolean;
+                                isHolder: boolean;
+                                hasLine: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member certificates (成员凭证) of a group policy the caller may see */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_force" | "cancelled" | "expired";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                status: string;
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lead: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                product: {
+                                    code: string;
+                                    version: number;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                poolCode: string | null;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                startDate: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                endDate: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                writtenPremium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                subsidy: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                netPayable: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                boundAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprise/schema/profile.json": {
         parameters: {
             query?: never;

@@ -265,3 +265,14 @@ export async function listEnterprises(db: Queryable, scope: EnterpriseScope, f: 
   ]);
   return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }
+
+/** Registry rows with the park (园区) of their current profile, for group purchases. */
+export async function enterprisesWithPark(db: Queryable, ids: readonly string[]) {
+  const r = await db.query<EnterpriseRow & { park: string | null }>(
+    `SELECT e.*, v.profile->>'park' AS park FROM enterprise e
+       JOIN enterprise_profile_version v ON v.enterprise_id = e.id AND v.version = e.current_version
+      WHERE e.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return r.rows;
+}

@@ -27,6 +27,7 @@ import {
   type EnterpriseScope,
   type EvaluationRow,
   enterpriseOrgsByUscc,
+  enterprisesWithPark,
   findEnterpriseById,
   findEnterpriseByOrg,
   insertEnterprises,
@@ -302,4 +303,9 @@ export function enterpriseRecord(
 /** The registry row linked to an enterprise organisation's account, if it has filled in its profile. */
 export function enterpriseOfOrganisation(db: Queryable, orgId: string): Promise<EnterpriseRow | null> {
   return findEnterpriseByOrg(db, orgId);
+}
+
+/** Enterprises with the park named in their current profile (a group purchase checks membership). */
+export function enterprisesInParks(db: Queryable, ids: readonly string[]) {
+  return enterprisesWithPark(db, ids);
 }

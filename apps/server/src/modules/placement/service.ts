@@ -866,3 +866,26 @@ export async function poolLeadOn(db: Queryable, code: string, date: string): Pro
 export async function placementIdOfQuote(db: Queryable, quoteId: string): Promise<string | null> {
   return (await findPlacementByQuote(db, quoteId))?.id ?? null;
 }
+
+/**
+ * The lines of a policy placed without a slip (a group purchase of a standard package): the writer at
+ * 100 %, or a pool's members by their default shares on the start date.
+ */
+export async function standingLines(
+  db: Queryable,
+  writer: { orgId: string | null; poolCode: string | null },
+  startDate: string,
+): Promise<{ orgId: string; share: number; lead: boolean }[]> {
+  if (!writer.poolCode) return writer.orgId ? [{ orgId: writer.orgId, share: WHOLE, lead: true }] : [];
+  const members = await poolMembers(db, writer.poolCode);
+  return poolSharesOn(
+    members.map((m) => ({
+      orgId: m.org_id,
+      share: m.share,
+      lead: m.lead,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+    })),
+    startDate,
+  );
+}

@@ -16,7 +16,7 @@ import { problem } from '../../platform/errors.ts';
 import type { CatalogCache } from '../catalog/catalog-cache.ts';
 import { enterpriseRecord } from '../enterprise/service.ts';
 import { policyScope } from './present.ts';
-import { cessionsOf, endorsementsOf, findVisiblePolicy, linesOf, partyNames } from './repo.ts';
+import { cessionsOf, endorsementsOf, findPolicy, findVisiblePolicy, linesOf, partyNames } from './repo.ts';
 
 /** The options a request resolves to: what it gave, and every other option's default. */
 function resolvedOptions(definition: ProductDefinition, request: QuoteRequest) {
@@ -123,7 +123,9 @@ export async function scheduleDataOf(
     })),
     clauseReference: definition.clause.reference,
     status: policy.status,
-    masterPolicyNumber: null,
+    masterPolicyNumber: policy.master_policy_id
+      ? ((await findPolicy(db, policy.master_policy_id))?.number ?? null)
+      : null,
   };
 }
 

@@ -177,14 +177,19 @@ export async function findPolicyByQuote(db: Queryable, quoteId: string): Promise
   return r.rows[0] ?? null;
 }
 
-/** Who sees a policy: everyone with `all`; the policyholder, its broker and every insurer with a line. */
+/**
+ * Who sees a policy: everyone with `all`; the policyholder, its broker and every insurer with a line; a
+ * member certificate also the park that bought the group policy.
+ */
 export interface PolicyScope {
   all: boolean;
   orgId: string | null;
 }
 
 const VISIBLE = `($1::boolean OR p.enterprise_org = $2::uuid OR p.broker_org_id = $2::uuid
-  OR EXISTS (SELECT 1 FROM policy_line l WHERE l.policy_id = p.id AND l.org_id = $2::uuid))`;
+  OR EXISTS (SELECT 1 FROM policy_line l WHERE l.policy_id = p.id AND l.org_id = $2::uuid)
+  OR (p.master_policy_id IS NOT NULL AND EXISTS
+      (SELECT 1 FROM policy m WHERE m.id = p.master_policy_id AND m.enterprise_org = $2::uuid)))`;
 
 export type PolicyListRow = PolicyRow & {
   enterprise_name: string;

@@ -8,11 +8,13 @@ import { CatalogCache } from '../catalog/catalog-cache.ts';
 import { presentQuote } from '../quote/request-routes.ts';
 import { quoteView } from '../quote/request-service.ts';
 import { policyScheduleHtml, policySlipHtml } from './documents.ts';
+import { bindGroupPolicy } from './group-service.ts';
 import { policyScope, presentPolicyDetail, presentPolicySummary } from './present.ts';
 import { listPolicies } from './repo.ts';
 import {
   CancelBody,
   EndorseBody,
+  GroupBody,
   IdParams,
   PolicyDetail,
   PolicyListQuery,
@@ -20,6 +22,7 @@ import {
   QuoteView,
 } from './schemas.ts';
 import { cancelPolicy, endorsePolicy, renewPolicy } from './service.ts';
+import { noSubsidy } from './subsidy-port.ts';
 
 const tags = ['policy'];
 const Html = Type.String({ description: 'text/html; charset=utf-8 — a printable document' });
@@ -180,6 +183,59 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return quoteView(ctx, row.id);
       });
       return reply.code(201).send(presentQuote(quote));
+    },
+  );
+
+  app.post(
+    '/api/group-policies',
+    {
+      config: { access: Permission.QuoteRequest },
+      schema: {
+        tags,
+        summary:
+          'Group purchase (集中投保): a park buys a standard package for its member firms, one certificate each',
+        description:
+          'The buyer is the park’s registered enterprise; every member’s profile must name the same park. Each member is ' +
+          'rated on its own facts and must be offered (no referral). One transaction: master policy, certificates, lines, ' +
+          'cessions per member, journal. Send an Idempotency-Key.',
+        headers: IdempotencyHeaders,
+        body: GroupBody,
+        response: { 201: PolicyDetail, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await tx(request.actor, request.id, (ctx) =>
+        idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
+          const master = await bindGroupPolicy(ctx, { cache, subsidy: noSubsidy }, request.body);
+          return { status: 201, body: await presentPolicyDetail(ctx.db, ctx.actor, master.id) };
+        }),
+      );
+      return sendIdempotent(reply, result);
+    },
+  );
+
+  app.get(
+    '/api/policies/:id/certificates',
+    {
+      config: { access: Permission.PolicyRead },
+      schema: {
+        tags,
+        summary: 'Member certificates (成员凭证) of a group policy the caller may see',
+        params: IdParams,
+        querystring: PolicyListQuery,
+        response: { 200: Page(PolicySummary), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { limit = 50, offset = 0, status } = request.query;
+      await presentPolicyDetail(pool, request.actor, request.params.id);
+      const { rows, total } = await listPolicies(pool, policyScope(request.actor), {
+        status,
+        masterId: request.params.id,
+        limit,
+        offset,
+      });
+      return { items: rows.map(presentPolicySummary), total, limit, offset };
     },
   );
 };

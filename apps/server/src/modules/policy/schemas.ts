@@ -462,3 +462,16 @@ export const CancelBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const GroupBody = Type.Object(
+  {
+    productCode: Type.String({ pattern: '^KB-(RD|AP|IP|BR)-[A-Z0-9]{2,12}$' }),
+    startDate: Type.Optional(CalendarDate),
+    options: Type.Optional(QuoteRequestBody.properties.options),
+    members: Type.Array(
+      Type.Object({ enterpriseId: Uuid, request: QuoteRequestBody }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 500 },
+    ),
+  },
+  { additionalProperties: false },
+);
