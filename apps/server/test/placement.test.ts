@@ -401,6 +401,14 @@ describe('lifecycle', () => {
     expect(fen(r.body.writtenPremium)).toBe(fen(policy.premium) + fen(e.premiumDelta));
     expect(r.body.sumInsured).toBe('8000000.00');
     expect(await journalBalances(policy.id)).toBe(true);
+    // The lead's 30 % quota share follows the additional premium.
+    const ceded = (await insurer.get(`/api/policies/${policy.id}`)).body.cessions.filter(
+      (c: { kind: string }) => c.kind === 'quota_share',
+    );
+    expect(ceded).toHaveLength(2);
+    const moved = fen(ceded[1].cededPremium);
+    const expected = (fen(e.premiumDelta) * 3n) / 10n;
+    expect(moved - expected <= 1n && expected - moved <= 1n).toBe(true);
     const early = await insurer.post(`/api/policies/${policy.id}/endorsements`, {
       effectiveDate: policy.startDate,
       limit: '9000000.00',
@@ -426,6 +434,10 @@ describe('lifecycle', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.status).toBe('cancelled');
     expect(r.body.writtenPremium).toBe('0.00');
+    // Cancelled from the start: every ceded fen comes back from the reinsurer too.
+    const lead = (await insurer.get(`/api/policies/${policy.id}`)).body;
+    expect(sumFen(lead.cessions.map((c: { cededPremium: string }) => c.cededPremium))).toBe(0n);
+    expect(await journalBalances(policy.id)).toBe(true);
     const events = await t.db.pool.query(
       "SELECT payload FROM outbox_event WHERE type = 'policy.cancelled' AND aggregate_id = $1",
       [policy.id],

@@ -889,3 +889,20 @@ export async function standingLines(
     startDate,
   );
 }
+
+/** Art. 103 for one participant's net retention after a change (an endorsement raising the sum insured). */
+export async function checkNetRetention(ctx: Ctx, orgId: string, netSumInsured: bigint): Promise<void> {
+  const capacity = (await capacitiesOf(ctx.db, [orgId]))[0];
+  const limit =
+    capacity?.retention_limit ??
+    (capacity?.registered_capital ? retentionLimit(capacity.registered_capital) : null);
+  if (limit !== null && retentionExcess(netSumInsured, limit) > 0n) {
+    throw problem('bind.retention_exceeded', {
+      params: {
+        insurer: capacity?.name_zh ?? orgId,
+        net: formatYuan(netSumInsured),
+        limit: formatYuan(limit),
+      },
+    });
+  }
+}

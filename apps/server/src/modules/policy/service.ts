@@ -1,7 +1,7 @@
 import type { EnterpriseFacts, QuoteRequest } from '@kebao/domain/catalog';
 import { requestTermDays } from '@kebao/domain/catalog';
 import { postPremiumMovement } from '@kebao/domain/ledger';
-import { allocate, ExactDecimal, type Fen, formatYuan, mulRate } from '@kebao/domain/money';
+import { allocate, ExactDecimal, type Fen, formatYuan, mulRate, mulRatio } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
 import { formatPercent, WHOLE } from '@kebao/domain/placement';
 import {
@@ -21,6 +21,7 @@ import { takeSandboxRoom } from '../catalog/sandbox.ts';
 import { postJournal } from '../ledger/service.ts';
 import {
   cessionsAtBind,
+  checkNetRetention,
   closePlacement,
   markPlacementBound,
   placementIdOfQuote,
@@ -39,6 +40,7 @@ import {
 import {
   applyPolicyChange,
   type CessionRow,
+  cessionsOf,
   findPolicy,
   findPolicyByQuote,
   insertCessions,
@@ -352,7 +354,9 @@ async function moveAndPost(
     created_by: ctx.actor.userId,
     created_at: ctx.now,
   });
-  // Cessions follow the movement in proportion to each participant's ceded share of its line.
+  // Cessions follow the movement in proportion: each treaty's ceded premium and commission by the line's
+  // premium movement, its ceded sum insured by the line's sum insured movement; net retention re-checked.
+  const cessionMoves = await moveCessions(ctx, policy, move.seq, lines, premiumDeltas, sumDeltas);
   if (move.delta !== 0n) {
     await postJournal(ctx, {
       kind: move.kind,
@@ -371,11 +375,61 @@ async function moveAndPost(
           premium: premiumDeltas[i] as Fen,
         })),
         subsidy: 0n,
-        cessions: [],
+        cessions: cessionMoves.map((c) => ({
+          orgId: c.org_id,
+          reinsurer: c.reinsurer,
+          cededPremium: c.ceded_premium,
+          commission: c.commission,
+        })),
       }),
     });
   }
   return { lines, premiumDeltas };
+}
+
+async function moveCessions(
+  ctx: Ctx,
+  policy: PolicyRow,
+  seq: number,
+  lines: readonly PolicyLineRow[],
+  premiumDeltas: readonly Fen[],
+  sumDeltas: readonly Fen[],
+): Promise<CessionRow[]> {
+  const cumulative = new Map<string, CessionRow>();
+  for (const c of await cessionsOf(ctx.db, policy.id)) {
+    const key = `${c.org_id}|${c.treaty_id}|${c.kind}|${c.reinsurer}`;
+    const sum = cumulative.get(key);
+    if (sum) {
+      sum.ceded_sum_insured += c.ceded_sum_insured;
+      sum.ceded_premium += c.ceded_premium;
+      sum.commission += c.commission;
+    } else cumulative.set(key, { ...c });
+  }
+  const moves: CessionRow[] = [];
+  for (const [i, line] of lines.entries()) {
+    const premiumDelta = premiumDeltas[i] as Fen;
+    const sumDelta = sumDeltas[i] as Fen;
+    const own = [...cumulative.values()].filter((c) => c.org_id === line.org_id);
+    let cededAfter = 0n;
+    for (const c of own) {
+      const premium = line.premium === 0n ? 0n : mulRatio(c.ceded_premium, premiumDelta, line.premium);
+      const commission = line.premium === 0n ? 0n : mulRatio(c.commission, premiumDelta, line.premium);
+      const si = line.sum_insured === 0n ? 0n : mulRatio(c.ceded_sum_insured, sumDelta, line.sum_insured);
+      cededAfter += c.ceded_sum_insured + si;
+      if (premium === 0n && commission === 0n && si === 0n) continue;
+      moves.push({
+        ...c,
+        id: newId(),
+        ceded_sum_insured: si,
+        ceded_premium: premium,
+        commission,
+        endorsement_seq: seq,
+      });
+    }
+    if (sumDelta > 0n) await checkNetRetention(ctx, line.org_id, line.sum_insured + sumDelta - cededAfter);
+  }
+  await insertCessions(ctx.db, moves);
+  return moves;
 }
 
 const AMOUNT_FIELDS = [
