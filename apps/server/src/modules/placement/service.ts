@@ -606,19 +606,7 @@ export async function cessionsAtBind(
       treaties: own,
       facultative: p.facultative,
     });
-    const capacity = capacities.get(p.orgId);
-    const limit =
-      capacity?.retention_limit ??
-      (capacity?.registered_capital ? retentionLimit(capacity.registered_capital) : null);
-    if (limit !== null && retentionExcess(result.netSumInsured, limit) > 0n) {
-      throw problem('bind.retention_exceeded', {
-        params: {
-          insurer: capacity?.name_zh ?? p.orgId,
-          net: formatYuan(result.netSumInsured),
-          limit: formatYuan(limit),
-        },
-      });
-    }
+    const limit = refuseOverRetention(capacities.get(p.orgId), p.orgId, result.netSumInsured);
     return {
       orgId: p.orgId,
       cessions: result.cessions.map((c) => ({ ...c, orgId: p.orgId })),
@@ -892,17 +880,20 @@ export async function standingLines(
 
 /** Art. 103 for one participant's net retention after a change (an endorsement raising the sum insured). */
 export async function checkNetRetention(ctx: Ctx, orgId: string, netSumInsured: bigint): Promise<void> {
-  const capacity = (await capacitiesOf(ctx.db, [orgId]))[0];
+  refuseOverRetention((await capacitiesOf(ctx.db, [orgId]))[0], orgId, netSumInsured);
+}
+
+type Capacity = Awaited<ReturnType<typeof capacitiesOf>>[number];
+
+/** The participant's per-risk limit (recorded, or 10 % of registered capital, or none); refuses a net above it. */
+function refuseOverRetention(capacity: Capacity | undefined, orgId: string, net: bigint): bigint | null {
   const limit =
     capacity?.retention_limit ??
     (capacity?.registered_capital ? retentionLimit(capacity.registered_capital) : null);
-  if (limit !== null && retentionExcess(netSumInsured, limit) > 0n) {
+  if (limit !== null && retentionExcess(net, limit) > 0n) {
     throw problem('bind.retention_exceeded', {
-      params: {
-        insurer: capacity?.name_zh ?? orgId,
-        net: formatYuan(netSumInsured),
-        limit: formatYuan(limit),
-      },
+      params: { insurer: capacity?.name_zh ?? orgId, net: formatYuan(net), limit: formatYuan(limit) },
     });
   }
+  return limit;
 }
