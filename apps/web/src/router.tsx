@@ -43,6 +43,27 @@ const EnterpriseDetailPage = lazy(() =>
   import('./pages/enterprise/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage })),
 );
 const LeadsPage = lazy(() => import('./pages/leads/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const QuotesPage = lazy(() =>
+  import('./pages/policy/QuotesPage.tsx').then((m) => ({ default: m.QuotesPage })),
+);
+const QuoteDetailPage = lazy(() =>
+  import('./pages/policy/QuoteDetailPage.tsx').then((m) => ({ default: m.QuoteDetailPage })),
+);
+const UnderwritingPage = lazy(() =>
+  import('./pages/policy/UnderwritingPage.tsx').then((m) => ({ default: m.UnderwritingPage })),
+);
+const PlacementsPage = lazy(() =>
+  import('./pages/policy/PlacementsPage.tsx').then((m) => ({ default: m.PlacementsPage })),
+);
+const PlacementBoardPage = lazy(() =>
+  import('./pages/policy/PlacementBoardPage.tsx').then((m) => ({ default: m.PlacementBoardPage })),
+);
+const PoliciesPage = lazy(() =>
+  import('./pages/policy/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
+);
+const PolicyDetailPage = lazy(() =>
+  import('./pages/policy/PolicyDetailPage.tsx').then((m) => ({ default: m.PolicyDetailPage })),
+);
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -97,6 +118,23 @@ const routes: RouteObject[] = [
           subpage('/products/new', ProductEditorPage, [Permission.ProductPublish]),
           subpage('/products/:code', ProductDetailPage),
           page('leads', LeadsPage),
+          page('quotes', QuotesPage),
+          subpage('/quotes/:id', QuoteDetailPage, [Permission.QuoteRequest, Permission.QuoteUnderwrite]),
+          page('underwriting', UnderwritingPage),
+          page('placements', PlacementsPage),
+          // The insured follows its slip from its quote; insurers from their list; readers of all policies too.
+          subpage('/placements/:id', PlacementBoardPage, [
+            Permission.QuoteRequest,
+            Permission.QuoteUnderwrite,
+            Permission.PlacementWrite,
+            Permission.PolicyReadAll,
+          ]),
+          page('policies', PoliciesPage),
+          subpage('/policies/:id', PolicyDetailPage, [
+            Permission.QuoteRequest,
+            Permission.QuoteUnderwrite,
+            Permission.PolicyReadAll,
+          ]),
           page('enterprises', EnterprisesPage),
           // Government users read every enterprise, insurers and brokers those that consented, an enterprise itself.
           subpage('/enterprises/:id', EnterpriseDetailPage, [

@@ -7,7 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useNotifyError } from '../components/ProblemAlert.tsx';
 import { orgName } from '../i18n/labels.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
-import { activeNavKey, navItems, navTestId } from './nav.ts';
+import { activeNavKey, navItems, navLabel, navTestId } from './nav.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function AppLayout() {
       key: item.key,
       label: (
         <Link to={item.path} data-testid={navTestId(item.key)}>
-          {t(`nav.${item.key}`)}
+          {t(`nav.${navLabel(item, me.permissions)}`)}
         </Link>
       ),
     }));

@@ -6,6 +6,10 @@ export type NavKey =
   | 'recommendations'
   | 'products'
   | 'leads'
+  | 'quotes'
+  | 'underwriting'
+  | 'placements'
+  | 'policies'
   | 'enterprises'
   | 'filings'
   | 'me'
@@ -14,11 +18,16 @@ export type NavKey =
   | 'orgs'
   | 'audit';
 
+/** The menu's names: one per item, and the other name of an item that has one. */
+export type NavLabel = NavKey | 'quotesInsurer';
+
 export interface NavItem {
   key: NavKey;
   path: string;
   /** The item and its page are for holders of any one of these; empty means every signed-in user. */
   anyOf: readonly Permission[];
+  /** Another name for users without `unless`: insurers read 我的报价 as 报价. */
+  otherLabel?: { unless: Permission; label: NavLabel };
 }
 
 /** The menu, in order. Routes use the same permission lists, so the menu and the pages agree. */
@@ -28,6 +37,19 @@ export const navItems: readonly NavItem[] = [
   { key: 'recommendations', path: '/enterprise/recommendations', anyOf: [Permission.EnterpriseSelf] },
   { key: 'products', path: '/products', anyOf: [] },
   { key: 'leads', path: '/leads', anyOf: [Permission.LeadRead] },
+  {
+    key: 'quotes',
+    path: '/quotes',
+    anyOf: [Permission.QuoteRequest, Permission.QuoteUnderwrite],
+    otherLabel: { unless: Permission.QuoteRequest, label: 'quotesInsurer' },
+  },
+  { key: 'underwriting', path: '/underwriting', anyOf: [Permission.QuoteUnderwrite] },
+  { key: 'placements', path: '/placements', anyOf: [Permission.QuoteUnderwrite] },
+  {
+    key: 'policies',
+    path: '/policies',
+    anyOf: [Permission.QuoteRequest, Permission.QuoteUnderwrite, Permission.PolicyReadAll],
+  },
   { key: 'enterprises', path: '/enterprises', anyOf: [Permission.EnterpriseReadAll] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },
@@ -41,6 +63,11 @@ export function navItem(key: NavKey): NavItem {
   const item = navItems.find((i) => i.key === key);
   if (!item) throw new Error(`no nav item ${key}`);
   return item;
+}
+
+/** The name of an item for a user holding `permissions`. */
+export function navLabel(item: NavItem, permissions: readonly string[]): NavLabel {
+  return item.otherLabel && !permissions.includes(item.otherLabel.unless) ? item.otherLabel.label : item.key;
 }
 
 /** The item whose path is the longest prefix of the current path (`/org/users/x` → orgUsers). */

@@ -363,6 +363,13 @@ export async function changeCollectionMode(
     before: { mode: placement.collection_mode },
     after: { mode },
   });
+  ctx.emit({
+    type: 'placement.collection_mode_changed',
+    aggregateType: 'placement',
+    aggregateId: placementId,
+    payload: { placementId, mode },
+    orgIds: await audienceOf(ctx.db, placement),
+  });
 }
 
 /** A participant arranges facultative reinsurance (临分) for its own line, before bind. */

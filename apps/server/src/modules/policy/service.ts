@@ -265,6 +265,8 @@ export async function bindQuote(
     aggregateId: policyId,
     payload: {
       policyId,
+      quoteId,
+      placementId,
       ...summary,
       productCode: policy.product_code,
       statisticalClass: policy.statistical_class,

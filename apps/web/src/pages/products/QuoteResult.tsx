@@ -33,7 +33,7 @@ function isRoundingMode(mode: string | undefined): mode is RoundingMode {
   return (roundingModes as readonly (string | undefined)[]).includes(mode);
 }
 
-function Breakdown({
+export function Breakdown({
   steps,
   definition,
   language,

@@ -1,0 +1,210 @@
+import { App, Flex, Form, type FormInstance, Input, InputNumber, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { unwrap } from '../../api/problem.ts';
+import { useApiData } from '../../api/useApiData.ts';
+import { FormModal } from '../../components/FormModal.tsx';
+import { useMappedFormSubmit } from '../../components/useFormSubmit.ts';
+import { todayInShanghai } from '../../format/datetime.ts';
+import { pick } from '../../i18n/labels.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
+import { type QuoteRequestValues, quoteFieldOfPath, quoteRequestBody } from '../../policy/forms.ts';
+import type { QuoteView } from '../../policy/types.ts';
+import { type AmountField, amountFields } from '../../policy/vocabulary.ts';
+
+/** The products one may ask a quote for: filed and sandbox versions in the catalogue. */
+function useQuotableProducts() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const products = useApiData('quotable-products', () =>
+    unwrap(api.GET('/api/products', { params: { query: { limit: 200 } } })),
+  );
+  return {
+    loading: products.loading,
+    options: (products.data?.items ?? [])
+      .filter((p) => p.status === 'filed' || p.status === 'sandbox')
+      .map((p) => ({
+        value: p.code,
+        label: t('quoteRequest.productOption', { name: pick(p.names, language), code: p.code }),
+      })),
+  };
+}
+
+/**
+ * A broker's possible clients: those whose mandate it holds, then the enterprises its leads show for the
+ * chosen product (a first quote records their mandate).
+ */
+function useClientOptions(productCode: string | undefined) {
+  const { t } = useTranslation();
+  const clients = useApiData('broker-clients', () => unwrap(api.GET('/api/broker/clients')));
+  const leads = useApiData(`broker-leads:${productCode ?? ''}`, () =>
+    productCode
+      ? unwrap(api.GET('/api/leads', { params: { query: { product: productCode, limit: 200 } } })).then(
+          (page) => page.items,
+        )
+      : Promise.resolve([]),
+  );
+  const held = clients.data ?? [];
+  const known = new Set(held.map((c) => c.enterpriseId));
+  const fromLeads = (leads.data ?? []).filter((l) => {
+    if (known.has(l.enterprise.id)) return false;
+    known.add(l.enterprise.id);
+    return true;
+  });
+  return {
+    clients: held,
+    options: [
+      ...held.map((c) => ({
+        value: c.enterpriseId,
+        label: t('quoteRequest.clientMandate', {
+          name: c.name,
+          reference: c.reference,
+          validUntil: c.validUntil,
+        }),
+      })),
+      ...fromLeads.map((l) => ({
+        value: l.enterprise.id,
+        label: t('quoteRequest.clientLead', { name: l.enterprise.name, uscc: l.enterprise.uscc }),
+      })),
+    ],
+  };
+}
+
+function BrokerFields({ form }: { form: FormInstance<QuoteRequestValues> }) {
+  const { t } = useTranslation();
+  const productCode = Form.useWatch('productCode', form);
+  const { clients, options } = useClientOptions(productCode);
+  return (
+    <>
+      <Form.Item
+        name="enterpriseId"
+        label={t('quoteRequest.client')}
+        rules={[{ required: true, message: t('quoteRequest.clientRequired') }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={options}
+          onChange={(id: string) => {
+            // A mandate on record is filled in; the broker may record a newer one.
+            const client = clients.find((c) => c.enterpriseId === id);
+            form.setFieldsValue({
+              mandateReference: client?.reference,
+              mandateValidUntil: client?.validUntil,
+            });
+          }}
+          data-testid="quote-request-client"
+        />
+      </Form.Item>
+      <Flex gap="middle">
+        <Form.Item name="mandateReference" label={t('quoteRequest.mandateReference')} style={{ flex: 1 }}>
+          <Input maxLength={100} data-testid="quote-request-mandate-reference" />
+        </Form.Item>
+        <Form.Item name="mandateValidUntil" label={t('quoteRequest.mandateValidUntil')} style={{ flex: 1 }}>
+          <Input type="date" min={todayInShanghai()} data-testid="quote-request-mandate-valid-until" />
+        </Form.Item>
+      </Flex>
+      <Typography.Paragraph type="secondary">{t('quoteRequest.mandateHint')}</Typography.Paragraph>
+    </>
+  );
+}
+
+const amountTestIds: Record<AmountField, string> = {
+  sumInsured: 'quote-request-sum-insured',
+  limit: 'quote-request-limit',
+  contractValue: 'quote-request-contract-value',
+  loanPrincipal: 'quote-request-loan-principal',
+  loanInterest: 'quote-request-loan-interest',
+};
+
+/** 询价: the product, the amounts it is priced on, the period; for a broker the client and its mandate. */
+export function QuoteRequestModal({
+  broker,
+  onClose,
+  onCreated,
+}: {
+  broker: boolean;
+  onClose: () => void;
+  onCreated: (quote: QuoteView) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<QuoteRequestValues>();
+  const products = useQuotableProducts();
+  const submit = useMappedFormSubmit(form, quoteFieldOfPath, async (values) => {
+    const quote = await unwrap(api.POST('/api/quotes', { body: quoteRequestBody(values, broker) }));
+    void message.success(t('quoteRequest.created', { number: quote.number }));
+    onCreated(quote);
+  });
+
+  return (
+    <FormModal<QuoteRequestValues>
+      title={t('quoteRequest.title')}
+      okText={t('quoteRequest.submit')}
+      testIdPrefix="quote-request"
+      form={form}
+      submit={submit}
+      onClose={onClose}
+    >
+      <Form.Item
+        name="productCode"
+        label={t('quoteRequest.product')}
+        rules={[{ required: true, message: t('quoteRequest.productRequired') }]}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={products.loading}
+          options={products.options}
+          data-testid="quote-request-product"
+        />
+      </Form.Item>
+      {broker ? <BrokerFields form={form} /> : null}
+      <Typography.Text strong>{t('quoteRequest.amounts')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t('quoteRequest.amountsHint')}</Typography.Paragraph>
+      <Flex gap="middle" wrap>
+        {amountFields.map((field) => (
+          <Form.Item
+            key={field}
+            name={field}
+            label={t(`quoteRequest.${field}`)}
+            style={{ flex: '1 1 200px' }}
+          >
+            <Input prefix="¥" inputMode="decimal" maxLength={24} data-testid={amountTestIds[field]} />
+          </Form.Item>
+        ))}
+        <Form.Item name="headcount" label={t('quoteRequest.headcount')} style={{ flex: '1 1 200px' }}>
+          <InputNumber
+            min={1}
+            max={1_000_000}
+            precision={0}
+            style={{ width: '100%' }}
+            data-testid="quote-request-headcount"
+          />
+        </Form.Item>
+      </Flex>
+      <Flex gap="middle">
+        <Form.Item
+          name="startDate"
+          label={t('quoteRequest.startDate')}
+          extra={t('quoteRequest.startDateHint')}
+          style={{ flex: 1 }}
+        >
+          <Input type="date" min={todayInShanghai()} data-testid="quote-request-start-date" />
+        </Form.Item>
+        <Form.Item
+          name="termDays"
+          label={t('quoteRequest.termDays')}
+          extra={t('quoteRequest.termDaysHint')}
+          style={{ flex: 1 }}
+        >
+          <InputNumber
+            min={1}
+            max={3660}
+            precision={0}
+            style={{ width: '100%' }}
+            data-testid="quote-request-term-days"
+          />
+        </Form.Item>
+      </Flex>
+    </FormModal>
+  );
+}
