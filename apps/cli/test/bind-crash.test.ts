@@ -20,7 +20,7 @@ afterAll(async () => {
 async function bindLoop(url: string, stop: { now: boolean }, started: { binds: number }) {
   const c = new Client(url);
   if ((await c.login('enterprise@demo.kebao.cn')).status !== 200) throw new Error('login failed');
-  for (let i = 0; !stop.now; i++) {
+  while (!stop.now) {
     try {
       const q = await c.post('/api/quotes', { productCode: 'KB-BR-CYBER', request: { limit: '5000000.00' } });
       if (q.status !== 201) continue;

@@ -387,8 +387,9 @@ describe('lifecycle', () => {
 
   it('an endorsement raises the limit with a 1/365 additional premium split by the lines; out of sequence is refused', async () => {
     const policy = await boundPolicy();
-    const mid = policy.startDate.slice(0, 8) + '28';
-    const effective = mid > policy.startDate ? mid : policy.startDate;
+    const effective = new Date(Date.parse(`${policy.startDate}T00:00:00Z`) + 30 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const r = await insurer.post(`/api/policies/${policy.id}/endorsements`, {
       effectiveDate: effective,
       limit: '8000000.00',
@@ -414,7 +415,7 @@ describe('lifecycle', () => {
       limit: '9000000.00',
       reason: '倒签',
     });
-    if (effective !== policy.startDate) expect(early.body.code).toBe('endorsement.out_of_sequence');
+    expect(early.body.code).toBe('endorsement.out_of_sequence');
     expect(
       (
         await enterprise.post(`/api/policies/${policy.id}/endorsements`, {
