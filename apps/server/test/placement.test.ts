@@ -1,7 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createTxRunner, systemActor } from '@kebao/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { CATALOG_DIR } from '../src/modules/catalog/load-catalog.ts';
 import { expireQuotes } from '../src/modules/quote/request-service.ts';
 
 /*
@@ -506,5 +510,42 @@ describe('validity', () => {
     const tx = createTxRunner({ pool: t.db.pool, clock: t.clock.now });
     expect(await tx(systemActor, 'test', (ctx) => expireQuotes(ctx))).toBeGreaterThanOrEqual(1);
     expect((await enterprise.get(`/api/quotes/${quote.id}`)).body.status).toBe('expired');
+  });
+});
+
+describe('sandbox products', () => {
+  it('binds within the admission’s limits and refuses the policy past them, writing nothing', async () => {
+    const cyber = parse(await readFile(path.join(CATALOG_DIR, 'products', 'KB-BR-CYBER.yaml'), 'utf8'));
+    const code = 'KB-BR-CYBSBX';
+    // Sessions may have expired with the clock moved by the validity test.
+    [enterprise, insurer, regulator] = await Promise.all([
+      t.as('enterprise@demo.kebao.cn'),
+      t.as('insurer@demo.kebao.cn'),
+      t.as('regulator@demo.kebao.cn'),
+    ]);
+    expect((await insurer.post('/api/products', { definition: { ...cyber, code, version: 1 } })).status).toBe(
+      201,
+    );
+    await insurer.post(`/api/products/${code}/versions/1/filing`, { action: 'submit' });
+    const admitted = await regulator.post(`/api/products/${code}/versions/1/review`, {
+      action: 'admit_sandbox',
+      comment: '创新产品测试',
+      sandbox: { maxPolicies: 1, maxSumInsured: '100000000.00', endsOn: '2099-12-31' },
+    });
+    expect(admitted.body.status).toBe('sandbox');
+    const accept = async () => {
+      const q = await enterprise.post('/api/quotes', { productCode: code, request: { limit: '5000000.00' } });
+      expect(q.body.status, JSON.stringify(q.body)).toBe('offered');
+      await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+      return q.body.id as string;
+    };
+    const [first, second] = [await accept(), await accept()];
+    const bound = await enterprise.post(`/api/quotes/${first}/bind`, {});
+    expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+    expect(bound.body.sandbox).toBe(true);
+    const refused = await enterprise.post(`/api/quotes/${second}/bind`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('sandbox.policy_limit');
+    expect((await t.db.pool.query('SELECT 1 FROM policy WHERE quote_id = $1', [second])).rowCount).toBe(0);
   });
 });
