@@ -50,9 +50,14 @@ export function createTxRunner(options: TxRunnerOptions): RunInTransaction {
     try {
       await client.query('BEGIN');
       result = await fn(ctx);
-      await appendAudit(client, actor, requestId, ctx.now, audits);
+      // Events first: the audit chain's head is locked from appendAudit until COMMIT, and every other
+      // transaction of the organisation waits for it, so nothing else runs inside that window.
       await appendEvents(client, actor, requestId, events);
-      await client.query('COMMIT');
+      const { written } = await appendAudit(client, actor, requestId, ctx.now, audits);
+      // COMMIT is queued behind the audit INSERT at once; after a failed INSERT it answers as a rollback.
+      const [audit, commit] = await Promise.allSettled([written, client.query('COMMIT')]);
+      if (audit.status === 'rejected') throw audit.reason;
+      if (commit.status === 'rejected') throw commit.reason;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;

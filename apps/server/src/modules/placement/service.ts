@@ -83,8 +83,12 @@ export function placementTerms(input: OpenPlacementInput): PlacementTerms {
 }
 
 /** Who hears of a placement's changes: every insurer on it, the insured's and the broker's organisations. */
-async function audienceOf(db: Queryable, placement: PlacementRow): Promise<string[]> {
-  const lines = await placementLines(db, placement.id);
+async function audienceOf(
+  db: Queryable,
+  placement: PlacementRow,
+  known?: readonly { org_id: string }[],
+): Promise<string[]> {
+  const lines = known ?? (await placementLines(db, placement.id));
   const watchers = (placement.terms as { watchers?: string[] }).watchers ?? [];
   return [...new Set([placement.lead_org_id, ...lines.map((l) => l.org_id), ...watchers])];
 }
@@ -428,7 +432,8 @@ export async function closePlacement(ctx: Ctx, placementId: string, byLead: bool
   const placement = await findPlacement(ctx.db, placementId, true);
   if (!placement) throw problem('placement.not_found');
   if (byLead) requireLead(ctx, placement);
-  const lines = (await placementLines(ctx.db, placementId)).filter((l) => l.status === 'written');
+  const everyLine = await placementLines(ctx.db, placementId);
+  const lines = everyLine.filter((l) => l.status === 'written');
   if (placement.status !== 'open') {
     if (placement.status === 'closed') return signedSlip(placement, lines, placement.unplaced ?? 0);
     throw problem('placement.closed', { params: { status: placement.status } });
@@ -477,7 +482,7 @@ export async function closePlacement(ctx: Ctx, placementId: string, byLead: bool
         toStand: l.to_stand,
       })),
     },
-    orgIds: await audienceOf(ctx.db, placement),
+    orgIds: await audienceOf(ctx.db, placement, everyLine),
   });
   return signedSlip(closed, signedLines, result.unplaced);
 }

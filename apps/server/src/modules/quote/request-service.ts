@@ -345,7 +345,7 @@ export async function acceptQuote(ctx: Ctx, cache: CatalogCache, quoteId: string
     payload: { quoteId, number: quote.number },
     orgIds: [quote.insurer_org_id, ...(quote.broker_org_id ? [quote.broker_org_id] : [])],
   });
-  return (await findQuote(ctx.db, quoteId)) as QuoteRow;
+  return { ...quote, status: 'accepted', updated_at: ctx.now };
 }
 
 /** Marks offered and accepted quotes past their validity as expired (a job; idempotent). */

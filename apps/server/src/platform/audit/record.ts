@@ -2,7 +2,7 @@ import type { Queryable } from '@kebao/db';
 import type { Actor } from '../actor.ts';
 import { toJsonValue } from '../json.ts';
 import { auditHash } from './hash.ts';
-import { insertAuditRows, lockChainHead, updateChainHead } from './repo.ts';
+import { insertAuditRows, lockChainHead } from './repo.ts';
 
 /** What a service says happened; the transaction adds who, when and under which request. */
 export interface AuditEntry {
@@ -24,7 +24,9 @@ export function chainOf(actor: Actor): string {
 
 /**
  * Appends the entries of one transaction to the actor's chain. Called just before COMMIT so the
- * chain head is locked for as short a time as possible.
+ * chain head is locked for as short a time as possible: it resolves as soon as the rows' INSERT is
+ * queued on the connection, so the caller can queue COMMIT right behind it without waiting a turn of
+ * the event loop; `written` settles when the INSERT has run.
  */
 export async function appendAudit(
   db: Queryable,
@@ -32,8 +34,8 @@ export async function appendAudit(
   requestId: string | null,
   at: Date,
   entries: readonly AuditEntry[],
-): Promise<void> {
-  if (entries.length === 0) return;
+): Promise<{ written: Promise<void> }> {
+  if (entries.length === 0) return { written: Promise.resolve() };
   const chain = chainOf(actor);
   const head = await lockChainHead(db, chain);
   let seq = head.lastSeq;
@@ -79,6 +81,6 @@ export async function appendAudit(
     prev = hash;
     return row;
   });
-  await insertAuditRows(db, rows);
-  await updateChainHead(db, chain, seq, prev);
+  // Inserts the rows and moves the chain head to the last one, in one statement.
+  return { written: insertAuditRows(db, rows) };
 }

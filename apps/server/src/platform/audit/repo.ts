@@ -22,20 +22,27 @@ export interface AuditRow {
   hash: Buffer;
 }
 
-/** Locks the head of a chain for the rest of the transaction and returns it. */
+/**
+ * Locks the head of a chain for the rest of the transaction and returns it. The head row exists after a
+ * chain's first record, so the common case is one statement; a new chain's row is created first.
+ */
 export async function lockChainHead(
   db: Queryable,
   chain: string,
 ): Promise<{ lastSeq: bigint; lastHash: Buffer }> {
-  await db.query(
-    'INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING',
-    [chain, GENESIS_HASH],
-  );
-  const head = await db.query<{ last_seq: bigint; last_hash: Buffer }>(
-    'SELECT last_seq, last_hash FROM audit_chain WHERE chain = $1 FOR UPDATE',
-    [chain],
-  );
-  const row = head.rows[0];
+  const lock = () =>
+    db.query<{ last_seq: bigint; last_hash: Buffer }>(
+      'SELECT last_seq, last_hash FROM audit_chain WHERE chain = $1 FOR UPDATE',
+      [chain],
+    );
+  let row = (await lock()).rows[0];
+  if (!row) {
+    await db.query(
+      'INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING',
+      [chain, GENESIS_HASH],
+    );
+    row = (await lock()).rows[0];
+  }
   if (!row) throw new Error(`audit chain ${chain} vanished`);
   return { lastSeq: row.last_seq, lastHash: row.last_hash };
 }
@@ -66,20 +73,20 @@ export async function insertAuditRows(db: Queryable, rows: Omit<AuditRow, 'id'>[
     return `(${ph.join(', ')}, $${rows.length * cols + i + 1})`;
   });
   for (const r of rows) values.push(r.hash);
+  const last = rows[rows.length - 1];
+  // The chain head moves in the same statement (one round trip while the head is locked).
+  const head = last
+    ? `, head AS (UPDATE audit_chain SET last_seq = $${values.length + 2}, last_hash = $${values.length + 3}
+         WHERE chain = $${values.length + 1})`
+    : '';
+  if (last) values.push(last.chain, last.seq, last.hash);
   await db.query(
-    `INSERT INTO audit_log (chain, seq, at, actor_type, actor_user_id, actor_org_id, token_id, action, entity_type,
-       entity_id, org_ids, before, after, request_id, prev_hash, hash)
-     VALUES ${tuples.join(', ')}`,
+    `WITH inserted AS (INSERT INTO audit_log (chain, seq, at, actor_type, actor_user_id, actor_org_id, token_id, action,
+       entity_type, entity_id, org_ids, before, after, request_id, prev_hash, hash)
+     VALUES ${tuples.join(', ')})${head}
+     SELECT 1`,
     values,
   );
-}
-
-export async function updateChainHead(db: Queryable, chain: string, lastSeq: bigint, lastHash: Buffer) {
-  await db.query('UPDATE audit_chain SET last_seq = $2, last_hash = $3 WHERE chain = $1', [
-    chain,
-    lastSeq,
-    lastHash,
-  ]);
 }
 
 export async function listChains(
