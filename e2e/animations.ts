@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { eventually } from './browser.ts';
 
 /** Waits until the element's CSS animations (antd's zoom and slide motions) have finished. */
@@ -13,14 +14,30 @@ export async function settled(locator: Locator): Promise<void> {
 /**
  * Picks `text` in an antd Select inside a dialog that may still be opening: waits for the dialog's and
  * the dropdown's motions to end, so the click lands on the option and not where it was a frame ago.
+ * When the options are still arriving (a list loaded as the dialog opens re-renders under the click),
+ * the pick is tried again, up to three times.
  */
 export async function chooseInDialog(page: Page, select: Locator, text: string): Promise<void> {
   await settled(page.locator('.ant-modal:visible, .ant-drawer:visible').first());
-  await select.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.waitFor();
-  await settled(dropdown);
-  await dropdown.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
-  await eventually(() => select.locator('[title]').first().getAttribute('title')).toBe(text);
+  const chosen = () => select.locator('[title]').first().getAttribute('title');
+  for (let attempt = 1; ; attempt++) {
+    if ((await dropdown.count()) === 0) await select.click();
+    await dropdown.waitFor();
+    await settled(dropdown);
+    await dropdown.locator('.ant-select-item-option').getByText(text, { exact: true }).click();
+    const picked = await expect
+      .poll(chosen, { timeout: 3_000, interval: 100 })
+      .toBe(text)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (picked) break;
+    if (attempt === 3) {
+      await eventually(chosen).toBe(text);
+      break;
+    }
+  }
   await eventually(() => dropdown.count()).toBe(0);
 }

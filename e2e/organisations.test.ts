@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chooseInDialog } from './animations.ts';
 import { eventually, login, textOf, useBrowser } from './browser.ts';
 import { platformAdmin, uniqueSuffix } from './demo.ts';
 
@@ -35,8 +36,7 @@ describe('organisations', () => {
     await page.getByTestId('org-create').click();
     const form = page.getByTestId('org-create-form');
     await form.waitFor();
-    await page.getByTestId('org-create-kind').click();
-    await page.locator('.ant-select-dropdown').getByText('科技型企业', { exact: true }).click();
+    await chooseInDialog(page, page.getByTestId('org-create-kind'), '科技型企业');
     await page.getByTestId('org-create-name-zh').fill(nameZh);
     await page.getByTestId('org-create-name-en').fill(nameEn);
     await page.getByTestId('org-create-capital').fill('12.345');
@@ -74,8 +74,7 @@ describe('organisations', () => {
     await page.getByTestId('nav-orgs').click();
     await page.getByTestId('org-create').click();
     const form = page.getByTestId('org-create-form');
-    await page.getByTestId('org-create-kind').click();
-    await page.locator('.ant-select-dropdown').getByText('科技型企业', { exact: true }).click();
+    await chooseInDialog(page, page.getByTestId('org-create-kind'), '科技型企业');
     await page.getByTestId('org-create-name-zh').fill(nameZh);
     await page.getByTestId('org-create-name-en').fill('Lingang Demo Oversized Capital Co., Ltd.');
     // Two decimals, so the form lets it through; seventeen integer digits, so the server does not.

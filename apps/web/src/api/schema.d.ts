@@ -2762,6 +2762,13 @@ export interface paths {
                                  * @description ISO 8601 instant
                                  */
                                 createdAt: string;
+                                /** @description What the reader may do with the quote */
+                                viewer: {
+                                    /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                    isRequester: boolean;
+                                    /** @description the reader decides it (the writer or the pool lead) */
+                                    isInsurer: boolean;
+                                };
                             }[];
                             total: number;
                             limit: number;
@@ -2963,6 +2970,13 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description What the reader may do with the quote */
+                            viewer: {
+                                /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                isRequester: boolean;
+                                /** @description the reader decides it (the writer or the pool lead) */
+                                isInsurer: boolean;
+                            };
                         };
                     };
                 };
@@ -3143,6 +3157,13 @@ export interface paths {
                                  * @description ISO 8601 instant
                                  */
                                 createdAt: string;
+                                /** @description What the reader may do with the quote */
+                                viewer: {
+                                    /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                    isRequester: boolean;
+                                    /** @description the reader decides it (the writer or the pool lead) */
+                                    isInsurer: boolean;
+                                };
                             }[];
                             total: number;
                             limit: number;
@@ -3300,6 +3321,13 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description What the reader may do with the quote */
+                            viewer: {
+                                /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                isRequester: boolean;
+                                /** @description the reader decides it (the writer or the pool lead) */
+                                isInsurer: boolean;
+                            };
                         };
                     };
                 };
@@ -3461,6 +3489,13 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description What the reader may do with the quote */
+                            viewer: {
+                                /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                isRequester: boolean;
+                                /** @description the reader decides it (the writer or the pool lead) */
+                                isInsurer: boolean;
+                            };
                         };
                     };
                 };
@@ -3632,6 +3667,13 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description What the reader may do with the quote */
+                            viewer: {
+                                /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                isRequester: boolean;
+                                /** @description the reader decides it (the writer or the pool lead) */
+                                isInsurer: boolean;
+                            };
                         };
                     };
                 };
@@ -7806,6 +7848,13 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description What the reader may do with the quote */
+                            viewer: {
+                                /** @description the reader asked for it (the insured or its broker): may accept and bind */
+                                isRequester: boolean;
+                                /** @description the reader decides it (the writer or the pool lead) */
+                                isInsurer: boolean;
+                            };
                         };
                     };
                 };

@@ -182,7 +182,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const row = await renewPolicy(ctx, cache, request.params.id);
         return quoteView(ctx, row.id);
       });
-      return reply.code(201).send(presentQuote(quote));
+      return reply.code(201).send(presentQuote(quote, request.actor.orgId));
     },
   );
 

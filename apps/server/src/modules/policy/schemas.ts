@@ -79,6 +79,15 @@ export const QuoteView = Type.Object({
   policy: Nullable(Type.Object({ id: Uuid, number: Type.String() })),
   priorPolicyId: Nullable(Uuid),
   createdAt: Timestamp,
+  viewer: Type.Object(
+    {
+      isRequester: Type.Boolean({
+        description: 'the reader asked for it (the insured or its broker): may accept and bind',
+      }),
+      isInsurer: Type.Boolean({ description: 'the reader decides it (the writer or the pool lead)' }),
+    },
+    { description: 'What the reader may do with the quote' },
+  ),
 });
 
 export const QuoteListQuery = Type.Object(

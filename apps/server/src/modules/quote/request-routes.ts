@@ -24,7 +24,8 @@ import { acceptQuote, decideQuote, requestQuote } from './request-service.ts';
 
 const tags = ['quote'];
 
-export function presentQuote(row: QuoteListRow) {
+/** A quote as its reader sees it; `viewer` says what the reader may do with it. */
+export function presentQuote(row: QuoteListRow, readerOrgId: string | null) {
   const money = (v: bigint | null) => (v === null ? null : formatYuan(v));
   return {
     id: row.id,
@@ -57,6 +58,11 @@ export function presentQuote(row: QuoteListRow) {
     policy: row.policy_id ? { id: row.policy_id, number: row.policy_number ?? '' } : null,
     priorPolicyId: row.prior_policy_id,
     createdAt: row.created_at.toISOString(),
+    viewer: {
+      isRequester:
+        readerOrgId !== null && (row.enterprise_org === readerOrgId || row.broker_org_id === readerOrgId),
+      isInsurer: readerOrgId !== null && row.insurer_org_id === readerOrgId,
+    },
   };
 }
 
@@ -68,7 +74,7 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const visible = async (orgId: string | null, id: string) => {
     const row = await findVisibleQuote(pool, scopeOf(orgId), id);
     if (!row) throw problem('quote.not_found');
-    return presentQuote(row);
+    return presentQuote(row, orgId);
   };
 
   app.post(
@@ -91,7 +97,7 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
           const row = await requestQuote(ctx, cache, request.body);
           const listed = await findVisibleQuote(ctx.db, scopeOf(ctx.actor.orgId), row.id);
-          return { status: 201, body: presentQuote(listed as QuoteListRow) };
+          return { status: 201, body: presentQuote(listed as QuoteListRow, ctx.actor.orgId) };
         }),
       );
       return sendIdempotent(reply, result);
@@ -112,7 +118,7 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit = 50, offset = 0, status } = request.query;
       const { rows, total } = await listQuotes(pool, scopeOf(request.actor.orgId), { status, limit, offset });
-      return { items: rows.map(presentQuote), total, limit, offset };
+      return { items: rows.map((r) => presentQuote(r, request.actor.orgId)), total, limit, offset };
     },
   );
 
@@ -140,7 +146,7 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         limit,
         offset,
       });
-      return { items: rows.map(presentQuote), total, limit, offset };
+      return { items: rows.map((r) => presentQuote(r, request.actor.orgId)), total, limit, offset };
     },
   );
 

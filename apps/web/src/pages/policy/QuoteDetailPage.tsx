@@ -275,9 +275,9 @@ function Actions({ quote, onChanged }: { quote: QuoteView; onChanged: () => void
   const notifyError = useNotifyError();
   const [accepting, setAccepting] = useState(false);
   const [deciding, setDeciding] = useState(false);
-  const canRequest = hasAnyPermission(me, [Permission.QuoteRequest]);
-  const canDecide =
-    hasAnyPermission(me, [Permission.QuoteUnderwrite]) && quote.insurer.id === me.organisation.id;
+  // Only the insured or its broker may accept and bind (the server refuses anyone else).
+  const canRequest = hasAnyPermission(me, [Permission.QuoteRequest]) && quote.viewer.isRequester;
+  const canDecide = hasAnyPermission(me, [Permission.QuoteUnderwrite]) && quote.viewer.isInsurer;
 
   const accept = async () => {
     setAccepting(true);
