@@ -17,7 +17,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `kebao_t_${randomBytes(5).toString('hex')}`;
   await admin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
   const url = withDatabase(adminUrl, name);
-  const pool = createPool(url, { max: 10, applicationName: 'kebao-test' });
+  // Named statements as the server's own pool uses them, so every integration test runs through them.
+  const pool = createPool(url, { max: 10, applicationName: 'kebao-test', prepareStatements: true });
   return {
     url,
     name,

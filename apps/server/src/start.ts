@@ -48,6 +48,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       dataDir: config.dataDir,
       mode: 'exclusive',
       poolMax: 20,
+      prepareStatements: true,
       log: (message) => log.info(message),
     }));
   const ownsDatabase = !options.database;

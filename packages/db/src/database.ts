@@ -15,6 +15,8 @@ export interface DatabaseOptions {
   mode?: 'exclusive' | 'shared';
   poolMax?: number;
   applicationName?: string;
+  /** Named (prepared) statements on the pool's connections (the server's pool). */
+  prepareStatements?: boolean;
   log?: (message: string) => void;
 }
 
@@ -30,7 +32,11 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const poolOptions = { max: options.poolMax ?? 10, applicationName: options.applicationName ?? 'kebao' };
+  const poolOptions = {
+    max: options.poolMax ?? 10,
+    applicationName: options.applicationName ?? 'kebao',
+    prepareStatements: options.prepareStatements ?? false,
+  };
   if (options.databaseUrl) {
     const pool = createPool(options.databaseUrl, poolOptions);
     return {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 // OIDs of the types whose default parsing would lose information.
@@ -15,6 +16,8 @@ const types = {
 export interface PoolOptions {
   max?: number;
   applicationName?: string;
+  /** Send parameterised statements as named (prepared) ones, planned once per connection. */
+  prepareStatements?: boolean;
 }
 
 /** A connection pool with Kebao's type parsing. Each pool owns its parsers; nothing global changes. */
@@ -29,7 +32,56 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  if (options.prepareStatements) pool.on('connect', (client) => prepareOnConnection(client));
   return pool;
+}
+
+// Named statements: PostgreSQL parses and plans a statement once per connection instead of on every
+// call (planning was ~45 % of the database's CPU on the bind benchmark). Only statements with values
+// and at most MAX_PARAMS parameters are named — multi-row VALUES lists of bulk writes vary in text and
+// would only fill the cache — and each connection names at most MAX_NAMED distinct texts; past that,
+// statements go unnamed as before. Schema changes happen in migrations, before the pool is used.
+const MAX_PARAMS = 40;
+const MAX_NAMED = 400;
+const PLACEHOLDER = /\$(\d+)/g;
+const names = new Map<string, string | null>();
+
+function statementName(text: string): string | null {
+  let name = names.get(text);
+  if (name !== undefined) return name;
+  let highest = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) highest = Math.max(highest, Number(m[1]));
+  name =
+    highest > 0 && highest <= MAX_PARAMS
+      ? `kb_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+      : null;
+  if (names.size < 10_000) names.set(text, name);
+  return name;
+}
+
+type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+function prepareOnConnection(client: pg.PoolClient): void {
+  const target = client as unknown as { query: QueryFn };
+  const plain = target.query.bind(client) as QueryFn;
+  const named = new Set<string>();
+  target.query = (config, values, callback) => {
+    // pool.query hands its callback on; a caller of client.query awaits the promise instead.
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      (callback === undefined || typeof callback === 'function')
+    ) {
+      const name = statementName(config);
+      if (name !== null && (named.has(name) || named.size < MAX_NAMED)) {
+        named.add(name);
+        return callback === undefined
+          ? plain({ name, text: config, values })
+          : plain({ name, text: config, values }, callback);
+      }
+    }
+    return plain(config, values, callback);
+  };
 }
 
 /** A single client with the same parsing, for LISTEN and for the migration lock. */
