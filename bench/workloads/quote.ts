@@ -18,7 +18,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 interface Server {
   url: string;
   /** CPU-seconds the server process has used so far; null when it cannot be read here. */
-  cpuSeconds(): Promise<number | null>;
+  cpuSeconds(): number | null | Promise<number | null>;
   stop(): Promise<void>;
 }
 

@@ -7,14 +7,14 @@ const MAIN = fileURLToPath(new URL('../../../apps/cli/src/main.ts', import.meta.
 const READY = /Web and API:\s+(http:\/\/\S+)/;
 const READY_TIMEOUT_MS = 180_000; // a first start runs initdb and the migrations
 const STOP_TIMEOUT_MS = 20_000; // kebao gives itself 10 s to shut down
-const KEEP_OUTPUT = 20_000;
+const KEEP_OUTPUT = 200_000;
 
 /** A `kebao start` process: the product as it runs, with its own embedded PostgreSQL. */
 export interface KebaoServer {
   url: string;
   pid: number;
   /** CPU-seconds of the kebao Node process (not its PostgreSQL); null without /proc. */
-  cpuSeconds(): Promise<number | null>;
+  cpuSeconds(): number | null;
   /** What it printed (the last part), for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -23,9 +23,9 @@ export interface KebaoServer {
 /**
  * The environment of the child: this one without DATABASE_URL (so the embedded database is used) and
  * without any KEBAO_* setting (so the product runs with its defaults: shipped catalogue, body limit, …),
- * plus what the benchmark needs.
+ * plus what the benchmark needs and the workload's own `settings`.
  */
-function childEnv(dataDir: string): NodeJS.ProcessEnv {
+function childEnv(dataDir: string, settings: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key !== 'DATABASE_URL' && !key.startsWith('KEBAO_')) env[key] = value;
@@ -38,6 +38,7 @@ function childEnv(dataDir: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     // The preview is limited per client address by default (120 a minute); the load comes from one.
     KEBAO_QUOTE_PREVIEW_PER_MINUTE: '0',
+    ...settings,
   };
 }
 
@@ -57,11 +58,15 @@ function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void>
 /**
  * Starts `kebao start` (node --import tsx apps/cli/src/main.ts start) on a free port and resolves once
  * it prints its URL. `dataDir` holds its embedded PostgreSQL; a second start on the same one is quick.
+ * `settings` are KEBAO_* variables a workload needs (every other KEBAO_* of this process is dropped).
  */
-export function startKebao(dataDir: string): Promise<KebaoServer> {
+export function startKebao(
+  dataDir: string,
+  settings: Readonly<Record<string, string>> = {},
+): Promise<KebaoServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'start'], {
     cwd: REPO,
-    env: childEnv(dataDir),
+    env: childEnv(dataDir, settings),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -87,7 +92,7 @@ export function startKebao(dataDir: string): Promise<KebaoServer> {
       resolve({
         url,
         pid,
-        cpuSeconds: async () => processCpuSeconds(pid),
+        cpuSeconds: () => processCpuSeconds(pid),
         output: () => out,
         stop: () => stopChild(child, exited),
       });
