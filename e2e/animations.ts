@@ -7,7 +7,13 @@ export async function settled(locator: Locator): Promise<void> {
   // Runs in the page; the Node-side types of this project have no DOM, hence the shape spelled out.
   await locator.evaluate(
     (element: { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] }) =>
-      Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+      // A motion cancelled or replaced before its end (antd restarts one on re-render) rejects `finished`
+      // with an AbortError; it is over either way.
+      Promise.all(
+        element
+          .getAnimations({ subtree: true })
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
   );
 }
 
