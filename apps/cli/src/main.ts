@@ -2,6 +2,7 @@ import { AppError } from '@kebao/server';
 import { Command } from 'commander';
 import { catalogCheckCommand } from './commands/catalog.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerLedgerCommands } from './commands/ledger.ts';
 import {
   auditVerifyCommand,
   backupCommand,
@@ -49,6 +50,7 @@ catalog
   .action(catalogCheckCommand);
 
 registerImportCommands(program);
+registerLedgerCommands(program);
 
 program
   .command('backup [file]')

@@ -108,6 +108,46 @@ describe('kebao commands', () => {
     );
   });
 
+  it("ledger verify passes a bound policy's books, names an edited entry with exit code 1; trial-balance sums to zero", async () => {
+    const enterprise = await t.as('enterprise@demo.kebao.cn');
+    const q = await enterprise.post('/api/quotes', {
+      productCode: 'KB-BR-CYBER',
+      request: { limit: '5000000.00' },
+    });
+    await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+    expect((await enterprise.post(`/api/quotes/${q.body.id}/bind`, {})).status).toBe(201);
+    const ok = await runCli(['ledger', 'verify'], { DATABASE_URL: t.db.url });
+    expect(ok.stdout).toContain('ledger balances');
+    expect(ok.code).toBe(0);
+    const tb = await runCli(['ledger', 'trial-balance'], { DATABASE_URL: t.db.url });
+    expect(tb.code).toBe(0);
+    expect(tb.stdout).toMatch(/premium_income/);
+    expect(tb.stdout.trim().split('\n').at(-1)).toMatch(/^total .* 0\.00$/);
+
+    const victim = await t.db.pool.query<{ entry_id: string }>(
+      "SELECT entry_id FROM journal_line WHERE account = 'premium_receivable' LIMIT 1",
+    );
+    const entry = victim.rows[0]?.entry_id as string;
+    await t.db.pool.query(
+      "UPDATE journal_line SET amount = amount + 100 WHERE entry_id = $1 AND account = 'premium_receivable'",
+      [entry],
+    );
+    try {
+      const broken = await runCli(['ledger', 'verify'], { DATABASE_URL: t.db.url });
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toContain(`PROBLEM entry.unbalanced ${entry}`);
+      expect(broken.stdout).toContain('ledger BROKEN');
+    } finally {
+      await t.db.pool.query(
+        "UPDATE journal_line SET amount = amount - 100 WHERE entry_id = $1 AND account = 'premium_receivable'",
+        [entry],
+      );
+    }
+    const month = await runCli(['ledger', 'close', '2026-13'], { DATABASE_URL: t.db.url });
+    expect(month.code).toBe(1);
+    expect(month.stderr).toContain('YYYY-MM');
+  });
+
   it('backup then restore into a fresh data directory gives identical tables', async () => {
     const file = path.join(work, 'zone.sql.gz');
     const backup = await runCli(['backup', file], { DATABASE_URL: t.db.url });

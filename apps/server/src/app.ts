@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { enterpriseImportRoutes } from './modules/enterprise/import-routes.ts';
 import { enterpriseRoutes } from './modules/enterprise/routes.ts';
+import { ledgerRoutes } from './modules/ledger/routes.ts';
 import { authRoutes } from './modules/org/auth-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { placementRoutes } from './modules/placement/routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(quoteRequestRoutes);
   await app.register(placementRoutes);
   await app.register(policyRoutes);
+  await app.register(ledgerRoutes);
   await app.register(enterpriseRoutes);
   await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);

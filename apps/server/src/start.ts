@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { CATALOG_DIR, loadShippedCatalog } from './modules/catalog/load-catalog.ts';
 import { seedDemoEnterprises } from './modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
+import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
 import { seedDemoOrganisations } from './modules/org/demo-seed.ts';
 import { seedDemoPlacement } from './modules/placement/demo-seed.ts';
@@ -86,6 +87,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dispatcher.start();
     const quoteExpiry = new QuoteExpiryJob(tx, log.child({ component: 'quote-expiry' }));
     quoteExpiry.start();
+    const monthClose = new MonthCloseJob(tx, database.pool, clock, log.child({ component: 'month-close' }));
+    monthClose.start();
 
     const app = await buildApp({
       ...services,
@@ -105,6 +108,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         closing ??= (async () => {
           await app.close();
           await quoteExpiry.stop();
+          await monthClose.stop();
           await dispatcher.stop();
           await listener.stop();
           if (ownsDatabase) await database.close();

@@ -364,6 +364,85 @@ export const problemCatalogue = {
     zh: '成员企业不符合投保条件：{name}',
     en: 'A member enterprise is not eligible: {name}',
   },
+  'invoice.not_found': { status: 404, zh: '账单不存在', en: 'No such invoice' },
+  'invoice.settled': {
+    status: 409,
+    zh: '账单 {number} 已有缴费或冲抵记录，不能再调整分期',
+    en: 'Invoice {number} already has payments or offsets; its instalments cannot change',
+  },
+  'invoice.not_instalable': {
+    status: 422,
+    zh: '只有应收保费账单可以分期',
+    en: 'Only premium invoices can be paid in instalments',
+  },
+  'invoice.not_credit_note': {
+    status: 422,
+    zh: '账单 {number} 不是退费通知，不能退款',
+    en: 'Invoice {number} is not a credit note; nothing is to be refunded',
+  },
+  'invoice.refunded': { status: 409, zh: '退费已全部支付', en: 'The refund has been paid in full' },
+  'invoice.not_issuer': {
+    status: 403,
+    zh: '只有开具账单的保险公司可以办理此操作',
+    en: 'Only the insurer that issued the invoice may do this',
+  },
+  'payment.duplicate_reference': {
+    status: 409,
+    zh: '流水号 {channelRef} 已登记为另一笔收款（{number}），金额或付款人不同',
+    en: 'Transaction reference {channelRef} is already recorded as another payment ({number}) with a different amount or payer',
+  },
+  'payment.payer_not_found': {
+    status: 422,
+    zh: '付款人不存在：企业或补贴资金方',
+    en: 'No such payer (an enterprise or a subsidy funder)',
+  },
+  'payment.reference_other_payer': {
+    status: 422,
+    zh: '账单 {number} 的付款人不是该付款人',
+    en: 'Invoice {number} is billed to another payer',
+  },
+  'payment.no_credit': {
+    status: 409,
+    zh: '该付款人在本公司没有可用的预收/溢缴款',
+    en: 'The payer has no unapplied money with this insurer',
+  },
+  'ledger.month_closed': { status: 409, zh: '{month} 已月结，不能重复月结', en: '{month} is already closed' },
+  'ledger.month_not_ended': {
+    status: 422,
+    zh: '{month} 尚未结束，不能月结',
+    en: '{month} has not ended yet; it cannot be closed',
+  },
+  'ledger.month_out_of_order': {
+    status: 409,
+    zh: '请按月份顺序月结：下一个应结月份为 {next}',
+    en: 'Close the months in order: the next month to close is {next}',
+  },
+  'settlement.not_found': { status: 404, zh: '结算单不存在', en: 'No such settlement statement' },
+  'settlement.open_exists': {
+    status: 409,
+    zh: '与该对手方已有未结算的结算单 {number}；请先结算或作废',
+    en: 'An open statement ({number}) with this counterparty exists; settle or void it first',
+  },
+  'settlement.nothing_due': {
+    status: 409,
+    zh: '截至 {asOf} 与该对手方没有待结算的余额',
+    en: 'Nothing is due with this counterparty as of {asOf}',
+  },
+  'settlement.not_open': {
+    status: 409,
+    zh: '结算单状态为 {status}，不能办理',
+    en: 'The statement is {status}',
+  },
+  'settlement.not_drawer': {
+    status: 403,
+    zh: '只有出具结算单的一方可以办理结算或作废',
+    en: 'Only the party that drew up the statement may settle or void it',
+  },
+  'settlement.invalid_counterparty': {
+    status: 422,
+    zh: '对手方无效：{detail}',
+    en: 'Invalid counterparty: {detail}',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -8394,6 +8394,2568 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices the caller issued or is billed, newest first (all with ledger.read_all) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description issued: invoices the caller issued (insurers); billed: invoices addressed to the caller */
+                    side?: "issued" | "billed";
+                    status?: "open" | "partially_paid" | "overdue" | "paid" | "refund_due" | "refunded" | "unpaid";
+                    policyId?: string;
+                    payerId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @description premium 保费 · subsidy 补贴 · additional 批改加费 · credit_note 退费通知 */
+                                kind: string;
+                                /** @description open 待缴费 · partially_paid 部分缴费 · overdue 已逾期 · paid 已结清 · refund_due 待退费 · refunded 已退费 */
+                                status: string;
+                                issuer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                payer: {
+                                    kind: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                settled: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                outstanding: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                issuedOn: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                dueDate: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its instalments and how it was settled */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description premium 保费 · subsidy 补贴 · additional 批改加费 · credit_note 退费通知 */
+                            kind: string;
+                            /** @description open 待缴费 · partially_paid 部分缴费 · overdue 已逾期 · paid 已结清 · refund_due 待退费 · refunded 已退费 */
+                            status: string;
+                            issuer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            settled: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            outstanding: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            dueDate: string;
+                            instalments: {
+                                seq: number;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                dueDate: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                settled: string;
+                            }[];
+                            settlements: {
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                kind: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                                payment: string | null;
+                                channel: string | null;
+                                channelRef: string | null;
+                                offsetInvoice: string | null;
+                            }[];
+                            payTo: {
+                                /** @description quote this in the transfer memo so the payment matches the invoice */
+                                reference: string;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/instalments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pay a premium invoice in 1, 2, 4 or 12 instalments (the payer, or the issuer with ledger.manage)
+         * @description Only while nothing has been paid or offset on it; the instalments sum exactly to the invoice.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1 whole, 2 half-yearly, 4 quarterly, 12 monthly */
+                        count: 1 | 2 | 4 | 12;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description premium 保费 · subsidy 补贴 · additional 批改加费 · credit_note 退费通知 */
+                            kind: string;
+                            /** @description open 待缴费 · partially_paid 部分缴费 · overdue 已逾期 · paid 已结清 · refund_due 待退费 · refunded 已退费 */
+                            status: string;
+                            issuer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            settled: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            outstanding: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            dueDate: string;
+                            instalments: {
+                                seq: number;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                dueDate: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                settled: string;
+                            }[];
+                            settlements: {
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                kind: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                                payment: string | null;
+                                channel: string | null;
+                                channelRef: string | null;
+                                offsetInvoice: string | null;
+                            }[];
+                            payTo: {
+                                /** @description quote this in the transfer memo so the payment matches the invoice */
+                                reference: string;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle an invoice from the payer's unapplied money (overpayments) at the issuing insurer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description premium 保费 · subsidy 补贴 · additional 批改加费 · credit_note 退费通知 */
+                            kind: string;
+                            /** @description open 待缴费 · partially_paid 部分缴费 · overdue 已逾期 · paid 已结清 · refund_due 待退费 · refunded 已退费 */
+                            status: string;
+                            issuer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            settled: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            outstanding: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            dueDate: string;
+                            instalments: {
+                                seq: number;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                dueDate: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                settled: string;
+                            }[];
+                            settlements: {
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                kind: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                                payment: string | null;
+                                channel: string | null;
+                                channelRef: string | null;
+                                offsetInvoice: string | null;
+                            }[];
+                            payTo: {
+                                /** @description quote this in the transfer memo so the payment matches the invoice */
+                                reference: string;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay back what a credit note (退费通知) still owes the payer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description bank_transfer 银行转账 · ecny 数字人民币 (wallet transaction reference) · offline 线下 */
+                        channel: "bank_transfer" | "ecny" | "offline";
+                        /** @description The bank serial, e-CNY transaction reference or receipt number; unique per insurer and channel */
+                        channelRef: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        paidOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description premium 保费 · subsidy 补贴 · additional 批改加费 · credit_note 退费通知 */
+                            kind: string;
+                            /** @description open 待缴费 · partially_paid 部分缴费 · overdue 已逾期 · paid 已结清 · refund_due 待退费 · refunded 已退费 */
+                            status: string;
+                            issuer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            settled: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            outstanding: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            issuedOn: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            dueDate: string;
+                            instalments: {
+                                seq: number;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                dueDate: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                settled: string;
+                            }[];
+                            settlements: {
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                kind: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                                payment: string | null;
+                                channel: string | null;
+                                channelRef: string | null;
+                                offsetInvoice: string | null;
+                            }[];
+                            payTo: {
+                                /** @description quote this in the transfer memo so the payment matches the invoice */
+                                reference: string;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments received or paid out by the caller, or made by it; unmatched=true lists those with credit left */
+        get: {
+            parameters: {
+                query?: {
+                    payerId?: string;
+                    unmatched?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @description in 收款 · out 退款 */
+                                direction: string;
+                                insurer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                payer: {
+                                    kind: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                channel: string;
+                                channelRef: string;
+                                reference: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                applied: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                unapplied: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                receivedOn: string;
+                                /** @description true when this transaction reference was already recorded */
+                                duplicate: boolean;
+                                allocations: {
+                                    /** Format: uuid */
+                                    invoiceId: string;
+                                    number: string;
+                                    /**
+                                     * Format: money
+                                     * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                     * @example 1234.56
+                                     */
+                                    amount: string;
+                                }[];
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record money received (bank transfer, e-CNY, offline) and match it to invoices
+         * @description A reference naming one of your invoices settles it first; without a reference the payer’s open invoices are settled earliest due first. What is left is kept as the payer’s credit (apply it later). The same channel + transaction reference again answers the first payment with duplicate: true (nothing posted twice); with another amount or payer it is a 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        payerKind: "enterprise" | "funder";
+                        /**
+                         * Format: uuid
+                         * @description the enterprise id, or the funder organisation id
+                         */
+                        payerId: string;
+                        /** @description bank_transfer 银行转账 · ecny 数字人民币 (wallet transaction reference) · offline 线下 */
+                        channel: "bank_transfer" | "ecny" | "offline";
+                        /** @description The bank serial, e-CNY transaction reference or receipt number; unique per insurer and channel */
+                        channelRef: string;
+                        /** @description remittance memo; an invoice number here matches that invoice */
+                        reference?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        amount: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description in 收款 · out 退款 */
+                            direction: string;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            channel: string;
+                            channelRef: string;
+                            reference: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            applied: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            unapplied: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            receivedOn: string;
+                            /** @description true when this transaction reference was already recorded */
+                            duplicate: boolean;
+                            allocations: {
+                                /** Format: uuid */
+                                invoiceId: string;
+                                number: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @description in 收款 · out 退款 */
+                            direction: string;
+                            insurer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            payer: {
+                                kind: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            channel: string;
+                            channelRef: string;
+                            reference: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            applied: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            unapplied: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            receivedOn: string;
+                            /** @description true when this transaction reference was already recorded */
+                            duplicate: boolean;
+                            allocations: {
+                                /** Format: uuid */
+                                invoiceId: string;
+                                number: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances in the caller's books by account and counterparty (receivables, payables, reserves) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            items: {
+                                account: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description asset · liability · income · expense */
+                                nature: string;
+                                counterparty: string;
+                                counterpartyName: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                balance: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's account statement (对账单): lines in its books, by counterparty and account
+         * @description format=csv or xlsx downloads the whole period (up to 100,000 lines).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    counterparty?: string;
+                    account?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    from?: string;
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    to?: string;
+                    format?: "json" | "csv" | "xlsx";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            from: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            to: string;
+                            opening: {
+                                account: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                balance: string;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                entryId: string;
+                                kind: string;
+                                description: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                                account: string;
+                                accountName: string;
+                                counterparty: string;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                debit: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                credit: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                        "text/csv": {
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            from: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            to: string;
+                            opening: {
+                                account: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                balance: string;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                entryId: string;
+                                kind: string;
+                                description: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                                account: string;
+                                accountName: string;
+                                counterparty: string;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                debit: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                credit: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            from: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            to: string;
+                            opening: {
+                                account: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                balance: string;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                entryId: string;
+                                kind: string;
+                                description: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                postedAt: string;
+                                account: string;
+                                accountName: string;
+                                counterparty: string;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                debit: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                credit: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance (试算平衡表) of the caller's books, or of the platform with ledger.read_all */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    asOf?: string;
+                    orgId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description platform, or the organisation id whose books these are */
+                            scope: string;
+                            rows: {
+                                account: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description asset · liability · income · expense */
+                                nature: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                debit: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                credit: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                balance: string;
+                            }[];
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            totalDebit: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            totalCredit: string;
+                            balanced: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconcile the whole ledger (as `kebao ledger verify`): every problem named */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            entries: number;
+                            lines: number;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            trialBalanceTotal: string;
+                            problems: {
+                                code: string;
+                                subject: string;
+                                detail: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/closes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly closes (月结) done so far, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                month: string;
+                                policies: number;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                uprChange: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Close a month: book every policy’s UPR movement per co-insurer (once per month, in order) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM */
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            policies: number;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            uprChange: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/earned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Written, earned and unearned premium (1/365) of a policy and each co-insurer at a date */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            written: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            earned: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            unearned: string;
+                            participants: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                written: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                earned: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                unearned: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                booked: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settlement statements the caller drew up or is the counterparty of */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "coinsurance" | "reinsurance";
+                    status?: "open" | "settled" | "void";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                kind: string;
+                                /** @description open 待结算 · settled 已结算 · void 已作废 */
+                                status: string;
+                                drawer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                counterparty: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                asOf: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                                /** @description pay: the drawer pays; receive: the drawer receives */
+                                direction: string;
+                                items: number;
+                                channelRef: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                settledAt: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Draw up a settlement statement with a follower (主代从收) or a reinsurer (bordereau)
+         * @description Lists, per policy, the balances in your books against the counterparty up to asOf (default today); one open statement per counterparty at a time.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description coinsurance: the lead with a follower (主代从收); reinsurance: a ceding insurer with a reinsurer */
+                        kind: "coinsurance" | "reinsurance";
+                        /** @description the follower organisation id, or the reinsurer code of the treaty */
+                        counterparty: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        asOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            kind: string;
+                            /** @description open 待结算 · settled 已结算 · void 已作废 */
+                            status: string;
+                            drawer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            counterparty: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description pay: the drawer pays; receive: the drawer receives */
+                            direction: string;
+                            items: number;
+                            channelRef: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            settledAt: string | null;
+                            lines: {
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: string;
+                                productCode: string;
+                                statisticalClass: string;
+                                period: string;
+                                account: string;
+                                accountName: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One settlement statement with its lines per policy */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            kind: string;
+                            /** @description open 待结算 · settled 已结算 · void 已作废 */
+                            status: string;
+                            drawer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            counterparty: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description pay: the drawer pays; receive: the drawer receives */
+                            direction: string;
+                            items: number;
+                            channelRef: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            settledAt: string | null;
+                            lines: {
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: string;
+                                productCode: string;
+                                statisticalClass: string;
+                                period: string;
+                                account: string;
+                                accountName: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlements/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A settlement statement or bordereau as XLSX (default) or CSV */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM) or an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlements/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a statement settled with the bank reference; posts the cash and clears the listed balances */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The bank serial, e-CNY transaction reference or receipt number; unique per insurer and channel */
+                        channelRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            kind: string;
+                            /** @description open 待结算 · settled 已结算 · void 已作废 */
+                            status: string;
+                            drawer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            counterparty: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description pay: the drawer pays; receive: the drawer receives */
+                            direction: string;
+                            items: number;
+                            channelRef: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            settledAt: string | null;
+                            lines: {
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: string;
+                                productCode: string;
+                                statisticalClass: string;
+                                period: string;
+                                account: string;
+                                accountName: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlements/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an open statement drawn up in error */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            kind: string;
+                            /** @description open 待结算 · settled 已结算 · void 已作废 */
+                            status: string;
+                            drawer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            counterparty: {
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                            amount: string;
+                            /** @description pay: the drawer pays; receive: the drawer receives */
+                            direction: string;
+                            items: number;
+                            channelRef: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            settledAt: string | null;
+                            lines: {
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: string;
+                                productCode: string;
+                                statisticalClass: string;
+                                period: string;
+                                account: string;
+                                accountName: string;
+                                /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
+                                amount: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,4 +1,5 @@
 import { allocate, type Fen } from '../money/index.ts';
+import type { Account } from './accounts.ts';
 
 /*
  * Posting rules (记账规则) for the premium side of a policy: what the bind, an endorsement and a
@@ -15,19 +16,10 @@ import { allocate, type Fen } from '../money/index.ts';
  * - ceded_premium / reinsurance_payable — premium ceded to a reinsurer
  * - commission_receivable / ceding_commission_income — the reinsurer's ceding commission
  * Every line carries the policy, product code and statistical class, so tech insurance is reported on
- * its own (Lingang plan 四).
+ * its own (Lingang plan 四). The whole chart, with the accounts of the other rules, is in accounts.ts.
  */
 
-export type Account =
-  | 'premium_receivable'
-  | 'subsidy_receivable'
-  | 'premium_income'
-  | 'coinsurance_payable'
-  | 'coinsurance_receivable'
-  | 'ceded_premium'
-  | 'reinsurance_payable'
-  | 'commission_receivable'
-  | 'ceding_commission_income';
+export type { Account };
 
 export interface JournalLine {
   account: Account;

@@ -31,6 +31,10 @@ export const Permission = {
   PolicyManage: 'policy.manage',
   ReinsuranceManage: 'reinsurance.manage',
   PoolManage: 'pool.manage',
+  LedgerRead: 'ledger.read',
+  LedgerReadAll: 'ledger.read_all',
+  LedgerManage: 'ledger.manage',
+  LedgerClose: 'ledger.close',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -82,4 +86,8 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
     en: 'Maintain own reinsurance treaties and retention',
   },
   'pool.manage': { zh: '管理共保体及其成员', en: 'Manage co-insurance pools and their members' },
+  'ledger.read': { zh: '查看本机构账单、收付款与结算', en: 'Read own bills, payments and settlements' },
+  'ledger.read_all': { zh: '查看全平台账务与试算平衡', en: 'Read the whole ledger and trial balance' },
+  'ledger.manage': { zh: '登记收付款、分期与结算', en: 'Record payments, instalments and settlements' },
+  'ledger.close': { zh: '执行月结', en: 'Run the monthly close' },
 };

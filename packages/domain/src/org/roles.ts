@@ -36,12 +36,12 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   enterprise_admin: {
     kind: 'enterprise',
     label: { zh: '企业管理员', en: 'Enterprise admin' },
-    permissions: [...orgAdmin, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead],
+    permissions: [...orgAdmin, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead],
   },
   enterprise_member: {
     kind: 'enterprise',
     label: { zh: '企业经办人', en: 'Enterprise member' },
-    permissions: [...orgMember, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead],
+    permissions: [...orgMember, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead],
   },
   insurer_admin: {
     kind: 'insurer',
@@ -55,6 +55,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.PolicyRead,
       P.PolicyManage,
       P.ReinsuranceManage,
+      P.LedgerRead,
+      P.LedgerManage,
     ],
   },
   underwriter: {
@@ -87,12 +89,12 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   funder_admin: {
     kind: 'government',
     label: { zh: '资金方管理员', en: 'Funder admin' },
-    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord],
+    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead],
   },
   funder_officer: {
     kind: 'government',
     label: { zh: '补贴审核员', en: 'Subsidy officer' },
-    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord],
+    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead],
   },
   regulator_supervisor: {
     kind: 'regulator',
@@ -107,6 +109,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.EnterpriseReadAll,
       P.PolicyRead,
       P.PolicyReadAll,
+      P.LedgerRead,
+      P.LedgerReadAll,
     ],
   },
   regulator_analyst: {
@@ -120,6 +124,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.EnterpriseReadAll,
       P.PolicyRead,
       P.PolicyReadAll,
+      P.LedgerRead,
+      P.LedgerReadAll,
     ],
   },
   platform_admin: {
@@ -138,6 +144,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.PolicyRead,
       P.PolicyReadAll,
       P.PoolManage,
+      P.LedgerRead,
+      P.LedgerReadAll,
+      P.LedgerClose,
     ],
   },
 };

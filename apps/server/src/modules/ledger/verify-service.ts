@@ -1,0 +1,113 @@
+import type { Queryable } from '@kebao/db';
+import { formatYuan } from '@kebao/domain/money';
+import {
+  invoiceMismatches,
+  ledgerTotals,
+  paymentMismatches,
+  premiumMismatches,
+  settlementMismatches,
+  statementMismatches,
+  trialBalance,
+  unbalancedBooks,
+  unbalancedEntries,
+  uprOutOfRange,
+} from './repo.ts';
+
+/*
+ * Reconciliation (`kebao ledger verify`, GET /api/ledger/verify): every entry sums to zero and so does each
+ * book inside it; the trial balance sums to zero; every policy's co-insurers' premium income equals its
+ * written premium and its lines add up to it; invoices agree with the receivables that raised them and with
+ * their settlements and instalments; payments with what they settled; settled statements cleared exactly
+ * what they listed; booked UPR stays within each co-insurer's premium. Each problem names the entry, policy,
+ * invoice, payment or statement. (Subsidy paid ≤ granted ≤ budget joins when the subsidy engine posts.)
+ */
+export interface LedgerProblem {
+  code: string;
+  subject: string;
+  detail: string;
+}
+
+export interface LedgerReport {
+  ok: boolean;
+  entries: number;
+  lines: number;
+  trialBalanceTotal: string;
+  problems: LedgerProblem[];
+}
+
+export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
+  const problems: LedgerProblem[] = [];
+  const totals = await ledgerTotals(db);
+  for (const id of await unbalancedEntries(db)) {
+    problems.push({
+      code: 'entry.unbalanced',
+      subject: id,
+      detail: `journal entry ${id} does not sum to zero`,
+    });
+  }
+  for (const b of await unbalancedBooks(db)) {
+    problems.push({
+      code: 'entry.book_unbalanced',
+      subject: b.entry_id,
+      detail: `journal entry ${b.entry_id}: the books of ${b.org_id} are off by ${formatYuan(b.off)} yuan`,
+    });
+  }
+  const tb = await trialBalance(db, null, new Date(8.64e15));
+  const tbTotal = tb.reduce((s, r) => s + r.balance, 0n);
+  if (tbTotal !== 0n) {
+    problems.push({
+      code: 'trial_balance.off',
+      subject: 'trial balance',
+      detail: `off by ${formatYuan(tbTotal)} yuan`,
+    });
+  }
+  for (const p of await premiumMismatches(db)) {
+    problems.push({
+      code: 'policy.premium_split',
+      subject: p.number,
+      detail: `policy ${p.number}: written ${formatYuan(p.written)}, premium income ${formatYuan(p.income)}, lines ${formatYuan(p.lines)}`,
+    });
+  }
+  for (const i of await invoiceMismatches(db)) {
+    problems.push({
+      code: 'invoice.receivable',
+      subject: i.entry_id,
+      detail: `journal entry ${i.entry_id}: receivable ${formatYuan(i.receivable)} but invoiced ${formatYuan(i.invoiced)}`,
+    });
+  }
+  for (const i of await settlementMismatches(db)) {
+    problems.push({
+      code: 'invoice.settlement',
+      subject: i.number,
+      detail: `invoice ${i.number}: settled ${formatYuan(i.settled)}, settlement records ${formatYuan(i.recorded)}, instalments ${formatYuan(i.instalments)} of ${formatYuan(i.amount)} settled ${formatYuan(i.inst_settled)}`,
+    });
+  }
+  for (const p of await paymentMismatches(db)) {
+    problems.push({
+      code: 'payment.applied',
+      subject: p.number,
+      detail: `payment ${p.number}: applied ${formatYuan(p.applied)} but settled ${formatYuan(p.recorded)}`,
+    });
+  }
+  for (const s of await statementMismatches(db)) {
+    problems.push({
+      code: 'settlement.cleared',
+      subject: s.number,
+      detail: `statement ${s.number}: ${s.account} of policy ${s.policy_id} listed ${formatYuan(s.listed)} but cleared ${formatYuan(s.cleared)}`,
+    });
+  }
+  for (const u of await uprOutOfRange(db)) {
+    problems.push({
+      code: 'upr.out_of_range',
+      subject: u.number,
+      detail: `policy ${u.number}: UPR of ${u.org_id} is ${formatYuan(u.upr)}`,
+    });
+  }
+  return {
+    ok: problems.length === 0,
+    entries: totals.entries,
+    lines: totals.lines,
+    trialBalanceTotal: formatYuan(tbTotal),
+    problems,
+  };
+}
