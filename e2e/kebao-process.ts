@@ -23,6 +23,7 @@ export function startKebao(dataDir: string, timeoutMs = 240_000): Promise<Runnin
     LOG_LEVEL: 'warn',
     // A small registry: the demo enterprise and a few fictitious ones are enough for the journeys and start fast.
     KEBAO_DEMO_ENTERPRISES: process.env.KEBAO_DEMO_ENTERPRISES ?? '20',
+    KEBAO_DEMO_POLICIES: process.env.KEBAO_DEMO_POLICIES ?? '0',
   };
   delete env.DATABASE_URL;
   delete env.KEBAO_WEB_DIST;

@@ -45,6 +45,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PORT: '0',
     KEBAO_WEB_DIST: '/nonexistent',
     KEBAO_DEMO_ENTERPRISES: '20',
+    KEBAO_DEMO_POLICIES: '0',
     ...env,
   });
   const database: Database = {

@@ -22,7 +22,11 @@ program.command('start').description('start the platform (database, migrations, 
 program.command('migrate').description('apply pending database migrations').action(migrateCommand);
 program
   .command('seed')
-  .description('load the demo organisations and users into an empty database')
+  .description('load the demo zone into an empty database: organisations, registry, years of activity')
+  .option('--enterprises <n>', 'fictitious registry enterprises', '2000')
+  .option('--years <n>', 'years of simulated activity up to today', '1')
+  .option('--policies <n>', 'policies tried per year', '600')
+  .option('--seed <n>', 'random seed (the same seed gives the same zone)', '42')
   .action(seedCommand);
 
 const users = program.command('users').description('manage users');

@@ -39,7 +39,12 @@ async function bindLoop(url: string, stop: { now: boolean }, started: { binds: n
 
 describe('bind survives kill -9', () => {
   it('leaves each policy whole or absent', async () => {
-    const server = await startCli({ DATABASE_URL: db.url, KEBAO_DEMO_ENTERPRISES: '5', LOG_LEVEL: 'warn' });
+    const server = await startCli({
+      DATABASE_URL: db.url,
+      KEBAO_DEMO_ENTERPRISES: '5',
+      KEBAO_DEMO_POLICIES: '0',
+      LOG_LEVEL: 'warn',
+    });
     const stop = { now: false };
     const started = { binds: 0 };
     const loops = Array.from({ length: 6 }, () => bindLoop(server.url, stop, started));

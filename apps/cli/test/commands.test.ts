@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, tableChecksums } from '@kebao/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/db.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { REPO, runCli } from './run-cli.ts';
 
@@ -146,6 +147,31 @@ describe('kebao commands', () => {
     const month = await runCli(['ledger', 'close', '2026-13'], { DATABASE_URL: t.db.url });
     expect(month.code).toBe(1);
     expect(month.stderr).toContain('YYYY-MM');
+  });
+
+  it('seed loads a demo zone with a year of activity into an empty database; its ledger verifies', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const r = await runCli(
+        ['seed', '--enterprises', '60', '--years', '1', '--policies', '30', '--seed', '7'],
+        {
+          DATABASE_URL: fresh.url,
+        },
+      );
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/seeded the demo zone in [\d.]+ s: 61 enterprises, \d+ quotes, \d+ policies/);
+      const policies = await fresh.pool.query('SELECT 1 FROM policy');
+      expect(policies.rowCount).toBeGreaterThan(10);
+      const verify = await runCli(['ledger', 'verify'], { DATABASE_URL: fresh.url });
+      expect(verify.stdout).toContain('ledger balances');
+      const again = await runCli(['seed'], { DATABASE_URL: fresh.url });
+      expect(again.stdout).toContain('nothing seeded');
+      expect((await runCli(['seed', '--years', 'x'], { DATABASE_URL: fresh.url })).stderr).toContain(
+        '--years',
+      );
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('backup then restore into a fresh data directory gives identical tables', async () => {

@@ -60,6 +60,7 @@ export function startCli(
         PORT: '0',
         LOG_LEVEL: 'info',
         KEBAO_DEMO_ENTERPRISES: '20',
+        KEBAO_DEMO_POLICIES: '0',
         ...env,
       }),
     });

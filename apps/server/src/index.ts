@@ -1,4 +1,5 @@
 export { type App, buildApp } from './app.ts';
+export { seedZone } from './demo/zone.ts';
 export { CATALOG_DIR, CatalogError, readCatalog } from './modules/catalog/load-catalog.ts';
 export { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
 export { ErrorReportWriter } from './modules/enterprise/import/error-report.ts';

@@ -2,13 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Database, migrate, openDatabase } from '@kebao/db';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
-import { CATALOG_DIR, loadShippedCatalog } from './modules/catalog/load-catalog.ts';
-import { seedDemoEnterprises } from './modules/enterprise/demo-seed.ts';
-import { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';
+import { prepareZone } from './demo/zone.ts';
 import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
-import { seedDemoOrganisations } from './modules/org/demo-seed.ts';
-import { seedDemoPlacement } from './modules/placement/demo-seed.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
@@ -65,19 +61,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dispatcher.register(new MatchingSubscriber(log.child({ component: 'matching' })));
     const tx = createTxRunner({ pool: database.pool, clock, onEvents: () => dispatcher.wake() });
 
-    const seeded = options.seed !== false && (await seedDemoOrganisations(database.pool, tx));
-    if (seeded) {
-      await seedDemoPlacement(database.pool, tx);
-      log.info('seeded the demo organisations, the IC pool and reinsurance treaties');
-    }
-    const catalog = await loadShippedCatalog(database.pool, tx, config.catalogDir);
-    if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
-    const models = await loadEvaluationModels(database.pool, tx, config.catalogDir ?? CATALOG_DIR);
+    const { models } = await prepareZone(database.pool, tx, hub, log, {
+      seed: options.seed !== false,
+      catalogDir: config.catalogDir,
+      enterprises: config.demoEnterprises,
+      policiesPerYear: config.demoPolicies,
+      years: 1,
+      randomSeed: 42,
+      now: clock(),
+    });
     const services: Services = { config, pool: database.pool, clock, log, tx, dispatcher, hub, models };
-    if (seeded) {
-      const enterprises = await seedDemoEnterprises(tx, models, config.demoEnterprises);
-      log.info(`seeded ${enterprises} demo enterprise profile(s)`);
-    }
 
     const listener = new NotificationListener(() => createClient(database.url, 'kebao-listen'), log);
     listener.on('kebao_outbox', () => dispatcher.wake());

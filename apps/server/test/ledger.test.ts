@@ -461,6 +461,14 @@ describe('the monthly close', () => {
     expect(again.body.code).toBe('ledger.month_closed');
     expect((await admin.get('/api/ledger/closes')).body.items[0].month).toBe(month);
     expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+    // Cancelled after the close: the booked UPR stays above the net premium until the next close; still sound.
+    const holder = await t.as('enterprise@demo.kebao.cn');
+    const cancelled = await holder.post(`/api/policies/${policy.id}/cancel`, {
+      cancelDate: new Date(t.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10),
+      reason: '月结后退保',
+    });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
 
     // Two more months pass with the server down: the job closes both, in order, and nothing twice.
     t.clock.advance(62 * 86_400_000);

@@ -38,6 +38,8 @@ function childEnv(dataDir: string, settings: Readonly<Record<string, string>>): 
     LOG_LEVEL: 'warn',
     // The preview is limited per client address by default (120 a minute); the load comes from one.
     KEBAO_QUOTE_PREVIEW_PER_MINUTE: '0',
+    // No simulated year of demo business: every run starts from the same small zone.
+    KEBAO_DEMO_POLICIES: '0',
     ...settings,
   };
 }

@@ -1,13 +1,6 @@
 import { existsSync } from 'node:fs';
 import { backupDatabase, migrate, readBackupHeader, restoreDatabase } from '@kebao/db';
-import {
-  createLogger,
-  createTxRunner,
-  DEMO_PASSWORD,
-  demoLogins,
-  seedDemoOrganisations,
-  verifyAudit,
-} from '@kebao/server';
+import { createLogger, DEMO_PASSWORD, demoLogins, seedZone, verifyAudit } from '@kebao/server';
 import { withDatabase } from '../database.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -23,14 +16,39 @@ export async function migrateCommand(): Promise<void> {
   });
 }
 
-export async function seedCommand(): Promise<void> {
+export interface SeedOptions {
+  enterprises: string;
+  years: string;
+  policies: string;
+  seed: string;
+}
+
+export async function seedCommand(options: SeedOptions): Promise<void> {
+  const number = (text: string, name: string, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new Error(`--${name} must be a whole number 0–${max}`);
+    return n;
+  };
+  const settings = {
+    enterprises: number(options.enterprises, 'enterprises', 100_000),
+    years: number(options.years, 'years', 10),
+    policiesPerYear: number(options.policies, 'policies', 100_000),
+    randomSeed: number(options.seed, 'seed', 2 ** 31 - 1),
+  };
   await withDatabase(async (db) => {
     await migrate(db.url);
-    const tx = createTxRunner({ pool: db.pool, clock: () => new Date() });
-    const seeded = await seedDemoOrganisations(db.pool, tx);
+    const started = Date.now();
+    const zone = await seedZone(db.pool, quietLogger(), settings);
+    const a = zone.activity;
     out(
-      seeded
-        ? 'seeded the demo organisations:'
+      zone.seeded
+        ? `seeded the demo zone in ${((Date.now() - started) / 1000).toFixed(1)} s: ${zone.enterprises} enterprises` +
+            (a
+              ? `, ${a.quotes} quotes, ${a.policies} policies, ${a.payments} payments, ${a.endorsements} endorsements, ` +
+                `${a.cancellations} cancellations, ${a.closes} monthly closes, ${a.settlements} settlements`
+              : '') +
+            '. Demo logins:'
         : 'the database already has organisations; nothing seeded. Demo logins:',
     );
     for (const d of demoLogins) out(`  ${d.email}  (${d.kind}, password ${DEMO_PASSWORD})`);

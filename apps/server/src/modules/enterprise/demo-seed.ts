@@ -62,7 +62,7 @@ export const demoEnterpriseProfile: EnterpriseProfile = {
 
 /**
  * The demo registry: the demo login's enterprise and `count` fictitious ones from the deterministic
- * generator (seed 42), saved through the same service the API and the importer use — versioned,
+ * generator (seed 42 unless told), saved through the same service the API and the importer use — versioned,
  * evaluated, audited and matched like any other. Runs only on an empty database (with the demo
  * organisations). Returns how many profiles were stored.
  */
@@ -70,8 +70,9 @@ export async function seedDemoEnterprises(
   tx: RunInTransaction,
   models: EvaluationModels,
   count: number,
+  seed = 42,
 ): Promise<number> {
-  const generated = generateEnterpriseProfiles(count, 42).filter((p) => p.uscc !== DEMO_ENTERPRISE_USCC);
+  const generated = generateEnterpriseProfiles(count, seed).filter((p) => p.uscc !== DEMO_ENTERPRISE_USCC);
   const inputs: ProfileInput[] = [
     { profile: demoEnterpriseProfile },
     ...generated.map((profile) => ({ profile })),

@@ -252,6 +252,13 @@ export async function findVisibleInvoice(db: Queryable, scope: LedgerScope, toda
   return r.rows[0] ?? null;
 }
 
+export async function invoicesByPolicy(db: Queryable, policyId: string): Promise<InvoiceRow[]> {
+  const r = await db.query<InvoiceRow>('SELECT * FROM invoice WHERE policy_id = $1 ORDER BY number', [
+    policyId,
+  ]);
+  return r.rows;
+}
+
 export async function lockInvoice(db: Queryable, id: string): Promise<InvoiceRow | null> {
   const r = await db.query<InvoiceRow>('SELECT * FROM invoice WHERE id = $1 FOR UPDATE', [id]);
   return r.rows[0] ?? null;
@@ -938,15 +945,20 @@ export async function statementMismatches(db: Queryable) {
   return r.rows;
 }
 
-/** Booked UPR per policy and participant outside [0, the participant's premium]. */
+/**
+ * Booked UPR per policy and participant outside [0, what the participant ever wrote on it] (returns in the
+ * month after a close leave the booked UPR above the net written premium until the next close releases it).
+ */
 export async function uprOutOfRange(db: Queryable) {
   const r = await db.query<{ number: string; org_id: string; upr: bigint }>(
-    `SELECT p.number, b.org_id, -b.balance AS upr FROM
+    `SELECT p.number, b.org_id, (-b.balance)::bigint AS upr FROM
        (SELECT policy_id, org_id, sum(amount) AS balance FROM journal_line WHERE account = 'unearned_premium_reserve'
          GROUP BY policy_id, org_id) b
        JOIN policy p ON p.id = b.policy_id
-       LEFT JOIN policy_line pl ON pl.policy_id = b.policy_id AND pl.org_id = b.org_id
-      WHERE -b.balance < 0 OR -b.balance > greatest(coalesce(pl.premium, 0), p.written_premium)
+       LEFT JOIN (SELECT policy_id, org_id, -sum(LEAST(amount, 0)) AS gross FROM journal_line
+                   WHERE account = 'premium_income' GROUP BY policy_id, org_id) w
+              ON w.policy_id = b.policy_id AND w.org_id = b.org_id
+      WHERE -b.balance < 0 OR -b.balance > coalesce(w.gross, 0)
       ORDER BY p.number LIMIT 100`,
   );
   return r.rows;

@@ -9,6 +9,7 @@ import {
   insertInvoices,
   insertJournalBatch,
   insertJournalEntry,
+  invoicesByPolicy,
   type JournalLineInsert,
   journalOfPolicy,
   lockOpenInvoicesOfPayer,
@@ -191,6 +192,9 @@ async function offsetCreditNote(ctx: Ctx, note: Omit<InvoiceRow, 'settled'>): Pr
 export function invoiceNumber(issuedOn: string, n: bigint): string {
   return `INV-${issuedOn.slice(0, 4)}-${n.toString().padStart(6, '0')}`;
 }
+
+/** A policy's invoices (any issuer, any payer), oldest first. */
+export const invoicesOfPolicy = (db: Queryable, policyId: string) => invoicesByPolicy(db, policyId);
 
 export const policyJournal = (db: Queryable, policyId: string) => journalOfPolicy(db, policyId);
 

@@ -10,7 +10,7 @@ import { addTreaty, createPool, setCapacity } from './service.ts';
 /** The demo's standing pool: the code the shipped IC product names as its writer. */
 export const DEMO_IC_POOL = 'CN-IC-POOL';
 
-const REINSURER = '示例再保险股份有限公司';
+export const DEMO_REINSURER = '示例再保险股份有限公司';
 
 /**
  * The demo zone's co-insurance and reinsurance: the IC pool (集成电路共保体) of the five demo insurers
@@ -95,7 +95,8 @@ export async function seedDemoPlacement(pool: pg.Pool, tx: RunInTransaction): Pr
   ];
   for (const { org, list } of treaties) {
     await tx({ ...systemActor, orgId: org }, 'seed', async (ctx) => {
-      for (const t of list) await addTreaty(ctx, { ...t, reinsurer: REINSURER, effectiveFrom: '2024-01-01' });
+      for (const t of list)
+        await addTreaty(ctx, { ...t, reinsurer: DEMO_REINSURER, effectiveFrom: '2024-01-01' });
     });
   }
 }

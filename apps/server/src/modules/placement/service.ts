@@ -179,6 +179,12 @@ async function lockOpen(ctx: Ctx, id: string): Promise<PlacementRow> {
   return placement;
 }
 
+/** The lead's terms of a quote's placement (what a follower writes against), or null. */
+export async function placementTermsOfQuote(db: Queryable, quoteId: string) {
+  const placement = await findPlacementByQuote(db, quoteId);
+  return placement ? { placementId: placement.id, terms: termsOf(placement) } : null;
+}
+
 function requireLead(ctx: Ctx, placement: PlacementRow): void {
   if (placement.lead_org_id !== ctx.actor.orgId) throw problem('placement.not_lead');
 }

@@ -1,0 +1,330 @@
+import { allPermissions, type OrganisationKind } from '@kebao/domain/org';
+import { WHOLE } from '@kebao/domain/placement';
+import { addDays, parseCalendarDate, shanghaiDateOf, startOfDayInstant } from '@kebao/domain/time';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { CatalogCache } from '../modules/catalog/catalog-cache.ts';
+import { recordPayment } from '../modules/ledger/billing-service.ts';
+import { closeMonth } from '../modules/ledger/close-service.ts';
+import { invoicesOfPolicy } from '../modules/ledger/service.ts';
+import { drawUpStatement, settleStatement } from '../modules/ledger/settlement-service.ts';
+import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
+import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
+import { bindQuote, cancelPolicy, endorsePolicy } from '../modules/policy/service.ts';
+import { noSubsidy } from '../modules/policy/subsidy-port.ts';
+import { acceptQuote, requestQuote } from '../modules/quote/request-service.ts';
+import type { Actor } from '../platform/actor.ts';
+import { systemActor } from '../platform/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { type Ctx, createTxRunner } from '../platform/transaction.ts';
+import { brokerClients, hasPolicies, userByEmail } from './repo.ts';
+
+/*
+ * A year of demo activity (演示业务), so a new zone is not empty tables: quotes for the demo enterprise and
+ * for the broker's clients, binds (some co-insured with a follower, the IC pool's by its default shares),
+ * payments — on time, late, partial, over or never —, endorsements, cancellations, the monthly closes and
+ * quarterly settlements with followers and the reinsurer. Every step goes through the same services the
+ * API uses, in its own transaction, on a clock walked forward through the past year, so every invariant
+ * holds (`kebao ledger verify` passes on it). Deterministic for a seed. Runs once, on a zone without
+ * policies.
+ */
+
+export interface DemoActivityOptions {
+  /** Policies to try to bind over the period (some quotes are referred or declined and bind nothing). */
+  policies: number;
+  /** Days back from today the activity starts. */
+  days: number;
+  seed: number;
+  now: Date;
+}
+
+export interface DemoActivityReport {
+  quotes: number;
+  policies: number;
+  payments: number;
+  endorsements: number;
+  cancellations: number;
+  closes: number;
+  settlements: number;
+  skipped: number;
+}
+
+type Step = { at: Date; seq: number; run: () => Promise<unknown> };
+
+export async function seedDemoActivity(
+  pool: pg.Pool,
+  cache: CatalogCache,
+  log: Logger,
+  options: DemoActivityOptions,
+): Promise<DemoActivityReport | null> {
+  if (options.policies <= 0 || (await hasPolicies(pool))) return null;
+  const [broker, enterprise, lead, follower] = await Promise.all(
+    ['broker', 'enterprise', 'insurer', 'insurer2'].map((who) => userByEmail(pool, `${who}@demo.kebao.cn`)),
+  );
+  if (!broker || !enterprise || !lead || !follower) return null;
+  const clients = await brokerClients(pool, 400);
+  const icClients = clients.filter((c) => c.ic);
+
+  let clock = options.now;
+  const tx = createTxRunner({ pool, clock: () => clock });
+  const random = mulberry32(options.seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const report: DemoActivityReport = {
+    quotes: 0,
+    policies: 0,
+    payments: 0,
+    endorsements: 0,
+    cancellations: 0,
+    closes: 0,
+    settlements: 0,
+    skipped: 0,
+  };
+  const actor = (u: NonNullable<typeof broker>): Actor => ({
+    type: 'user',
+    userId: u.user_id,
+    orgId: u.org_id,
+    orgKind: u.kind as OrganisationKind,
+    displayName: u.name_zh,
+    permissions: new Set(allPermissions),
+    sessionId: null,
+    tokenId: null,
+  });
+  const asBroker = actor(broker);
+  const asEnterprise = actor(enterprise);
+  const asLead = actor(lead);
+  const asFollower = actor(follower);
+
+  // The timeline: steps sorted by time; a step may schedule later ones.
+  const steps: Step[] = [];
+  let seq = 0;
+  const schedule = (at: Date, run: () => Promise<unknown>) => {
+    if (at.getTime() >= options.now.getTime()) return;
+    const step = { at, seq: seq++, run };
+    let i = steps.length;
+    while (i > 0 && before(step, steps[i - 1] as Step)) i--;
+    steps.splice(i, 0, step);
+  };
+  const attempt = async <T>(as: Actor, fn: (ctx: Ctx) => Promise<T>): Promise<T | null> => {
+    try {
+      return await tx(as, 'demo-activity', fn);
+    } catch (error) {
+      if (error instanceof AppError) {
+        report.skipped++;
+        return null;
+      }
+      throw error;
+    }
+  };
+  const at = (day: string, minutes: number) =>
+    new Date(startOfDayInstant(parseCalendarDate(day)).getTime() + minutes * 60_000);
+  const first = addDays(shanghaiDateOf(options.now), -options.days);
+
+  for (let i = 0; i < options.policies; i++) {
+    const day = addDays(first, Math.floor((i * options.days) / options.policies));
+    const forDemoEnterprise = i % 8 === 0;
+    const client = forDemoEnterprise ? null : pick(clients);
+    if (!forDemoEnterprise && !client) continue;
+    const requester = forDemoEnterprise ? asEnterprise : asBroker;
+    const product =
+      client?.ic && random() < 0.5
+        ? 'KB-BR-ICPOOL'
+        : random() < 0.7 || forDemoEnterprise
+          ? 'KB-BR-CYBER'
+          : 'KB-BR-SMEPACK';
+    const coInsure = product === 'KB-BR-CYBER' && random() < 0.35;
+    const request =
+      product === 'KB-BR-ICPOOL'
+        ? {
+            sumInsured: pick(['150000000.00', '300000000.00', '800000000.00']),
+            options: { fab_type: 'wafer_fab' },
+          }
+        : product === 'KB-BR-CYBER'
+          ? { limit: pick(['1000000.00', '2000000.00', '5000000.00', '10000000.00']) }
+          : { sumInsured: pick(['1000000.00', '2000000.00', '3000000.00', '5000000.00']) };
+    const fate = random();
+    const payDelay = 3 + Math.floor(random() * 40);
+    const laterDelay = 40 + Math.floor(random() * 220);
+    schedule(at(day, 9 * 60 + 30 + (i % 300)), async () => {
+      const quote = await attempt(requester, (ctx) =>
+        requestQuote(ctx, cache, {
+          productCode: product,
+          ...(client
+            ? {
+                enterpriseId: client.id,
+                mandate: {
+                  reference: `WT-${day.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+                  validUntil: addDays(day, 365),
+                },
+              }
+            : {}),
+          request: request as never,
+        }),
+      );
+      if (!quote) return;
+      report.quotes++;
+      if (quote.status !== 'offered') return;
+      if (!(await attempt(requester, (ctx) => acceptQuote(ctx, cache, quote.id)))) return;
+      if (coInsure && quote.insurer_org_id === lead.org_id) {
+        const slip = await placementTermsOfQuote(pool, quote.id);
+        if (slip) {
+          await attempt(asLead, (ctx) => inviteFollowers(ctx, slip.placementId, [follower.org_id]));
+          await attempt(asLead, (ctx) =>
+            writeLine(ctx, slip.placementId, { written: (WHOLE * 3) / 5, toStand: false, terms: slip.terms }),
+          );
+          await attempt(asFollower, (ctx) =>
+            writeLine(ctx, slip.placementId, { written: (WHOLE * 2) / 5, toStand: false, terms: slip.terms }),
+          );
+        }
+      }
+      const policy = await attempt(requester, (ctx) =>
+        bindQuote(ctx, { cache, subsidy: noSubsidy }, quote.id, {}),
+      );
+      if (!policy) return;
+      report.policies++;
+      // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
+      schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
+      if (fate > 0.9 && fate < 0.96) {
+        schedule(addMinutes(clock, laterDelay * 1440), () =>
+          attempt(asLead, (ctx) => {
+            const effective = addDays(shanghaiDateOf(ctx.now), 1);
+            const bigger =
+              product === 'KB-BR-CYBER' ? { limit: '20000000.00' } : { sumInsured: '8000000.00' };
+            return endorsePolicy(ctx, cache, policy.id, {
+              effectiveDate: effective,
+              ...bigger,
+              reason: '追加保额（演示）',
+            });
+          }).then((r) => r && report.endorsements++),
+        );
+      }
+      if (fate >= 0.96) {
+        schedule(addMinutes(clock, laterDelay * 1440), () =>
+          attempt(requester, (ctx) =>
+            cancelPolicy(ctx, policy.id, {
+              cancelDate: addDays(shanghaiDateOf(ctx.now), 1),
+              method: 'pro_rata',
+              reason: '经营调整（演示）',
+            }),
+          ).then((r) => r && report.cancellations++),
+        );
+      }
+    });
+  }
+
+  /** The collecting insurer's bank feed (an API token in a real zone) records what arrived. */
+  const bankFeed = (orgId: string): Actor => ({
+    type: 'token',
+    userId: null,
+    orgId,
+    orgKind: 'insurer',
+    displayName: '银行到账（演示）',
+    permissions: new Set(allPermissions),
+    sessionId: null,
+    tokenId: null,
+  });
+
+  async function pay(policyId: string, fate: number) {
+    if (fate > 0.9) return; // not paid (yet): overdue by now
+    const invoices = (await invoicesOfPolicy(pool, policyId)).filter(
+      (v) => v.amount > 0n && v.settled !== v.amount,
+    );
+    for (const invoice of invoices) {
+      const due = invoice.amount - invoice.settled;
+      const parts = fate < 0.08 ? [due / 2n, due - due / 2n] : fate < 0.12 ? [due + 10_000n] : [due];
+      for (const [k, amount] of parts.entries()) {
+        const run = async () => {
+          const done = await attempt(bankFeed(invoice.org_id), (ctx) =>
+            recordPayment(ctx, {
+              payerKind: invoice.payer_kind,
+              payerId: invoice.payer_id,
+              channel: k === 0 && fate < 0.5 ? 'bank_transfer' : fate < 0.7 ? 'ecny' : 'bank_transfer',
+              channelRef: `DEMO${invoice.number.replaceAll('-', '')}${k}`,
+              reference: invoice.number,
+              amount,
+              receivedOn: shanghaiDateOf(ctx.now),
+            }),
+          );
+          if (done) report.payments++;
+        };
+        if (k === 0) await run();
+        else schedule(addMinutes(clock, 30 * 1440), run);
+      }
+    }
+  }
+
+  // Month ends and quarter settlements.
+  for (
+    let month = monthStart(addDays(first, 31));
+    month.getTime() < options.now.getTime();
+    month = nextMonth(month)
+  ) {
+    const m = new Date(month.getTime() - 86_400_000);
+    const closing = shanghaiDateOf(m).slice(0, 7);
+    schedule(new Date(month.getTime() + 2 * 3_600_000), async () => {
+      if (await attempt(systemActor, (ctx) => closeMonth(ctx, closing))) report.closes++;
+    });
+    if ([0, 3, 6, 9].includes(Number(shanghaiDateOf(month).slice(5, 7)) - 1)) {
+      schedule(new Date(month.getTime() + 4 * 86_400_000), async () => {
+        const parties = [
+          { kind: 'coinsurance' as const, counterparty: follower.org_id },
+          { kind: 'reinsurance' as const, counterparty: DEMO_REINSURER },
+        ];
+        for (const { kind, counterparty } of parties) {
+          const s = await attempt(asLead, (ctx) => drawUpStatement(ctx, { kind, counterparty }));
+          if (s) {
+            schedule(addMinutes(clock, 10 * 1440), async () => {
+              if (
+                await attempt(asLead, (ctx) => settleStatement(ctx, s.id, { channelRef: `DEMO-${s.number}` }))
+              )
+                report.settlements++;
+            });
+          }
+        }
+      });
+    }
+  }
+
+  const started = Date.now();
+  while (steps.length > 0) {
+    const step = steps.shift() as Step;
+    clock = step.at;
+    await step.run();
+  }
+  clock = options.now;
+  log.info(
+    { ...report, seconds: Math.round((Date.now() - started) / 100) / 10 },
+    'seeded a year of demo activity',
+  );
+  return report;
+}
+
+function before(a: Step, b: Step): boolean {
+  return a.at.getTime() < b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.seq < b.seq);
+}
+
+function addMinutes(d: Date, minutes: number): Date {
+  return new Date(d.getTime() + minutes * 60_000);
+}
+
+/** 00:00 Asia/Shanghai of the first day of the month containing `day`. */
+function monthStart(day: string): Date {
+  return startOfDayInstant(parseCalendarDate(`${day.slice(0, 7)}-01`));
+}
+
+function nextMonth(start: Date): Date {
+  const day = shanghaiDateOf(start);
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return monthStart(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same zone. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

@@ -1,0 +1,69 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { CatalogCache } from '../modules/catalog/catalog-cache.ts';
+import { CATALOG_DIR, loadShippedCatalog } from '../modules/catalog/load-catalog.ts';
+import { seedDemoEnterprises } from '../modules/enterprise/demo-seed.ts';
+import { loadEvaluationModels } from '../modules/enterprise/evaluation-models.ts';
+import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
+import { seedDemoPlacement } from '../modules/placement/demo-seed.ts';
+import { StreamHub } from '../platform/outbox/stream-hub.ts';
+import { createTxRunner, type RunInTransaction } from '../platform/transaction.ts';
+import { type DemoActivityReport, seedDemoActivity } from './activity.ts';
+
+export interface ZoneOptions {
+  /** Seed the demo zone when the database has no organisations yet. */
+  seed: boolean;
+  catalogDir?: string | undefined;
+  /** Fictitious registry enterprises besides the demo login's. */
+  enterprises: number;
+  /** Policies tried per simulated year of activity. */
+  policiesPerYear: number;
+  years: number;
+  randomSeed: number;
+  now: Date;
+}
+
+/**
+ * What every start does before serving: the shipped catalogue and evaluation models loaded, and — on an
+ * empty database — the demo zone: organisations, the IC pool and treaties, the registry, and years of
+ * activity through the services (`kebao start`, `kebao seed`).
+ */
+export async function prepareZone(
+  pool: pg.Pool,
+  tx: RunInTransaction,
+  hub: StreamHub,
+  log: Logger,
+  options: ZoneOptions,
+) {
+  const seeded = options.seed && (await seedDemoOrganisations(pool, tx));
+  if (seeded) {
+    await seedDemoPlacement(pool, tx);
+    log.info('seeded the demo organisations, the IC pool and reinsurance treaties');
+  }
+  const catalog = await loadShippedCatalog(pool, tx, options.catalogDir);
+  if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
+  const models = await loadEvaluationModels(pool, tx, options.catalogDir ?? CATALOG_DIR);
+  let enterprises = 0;
+  let activity: DemoActivityReport | null = null;
+  if (seeded) {
+    enterprises = await seedDemoEnterprises(tx, models, options.enterprises, options.randomSeed);
+    log.info(`seeded ${enterprises} demo enterprise profile(s)`);
+    activity = await seedDemoActivity(pool, new CatalogCache(pool, hub), log, {
+      policies: options.policiesPerYear * options.years,
+      days: 365 * options.years,
+      seed: options.randomSeed,
+      now: options.now,
+    });
+  }
+  return { seeded, models, enterprises, activity };
+}
+
+/** `kebao seed`: the demo zone into an empty database, outside a running server. */
+export async function seedZone(
+  pool: pg.Pool,
+  log: Logger,
+  options: Omit<ZoneOptions, 'seed' | 'now'>,
+): Promise<Awaited<ReturnType<typeof prepareZone>>> {
+  const tx = createTxRunner({ pool, clock: () => new Date() });
+  return prepareZone(pool, tx, new StreamHub(pool, log), log, { ...options, seed: true, now: new Date() });
+}
