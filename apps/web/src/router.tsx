@@ -64,6 +64,25 @@ const PoliciesPage = lazy(() =>
 const PolicyDetailPage = lazy(() =>
   import('./pages/policy/PolicyDetailPage.tsx').then((m) => ({ default: m.PolicyDetailPage })),
 );
+const BillsPage = lazy(() => import('./pages/ledger/BillsPage.tsx').then((m) => ({ default: m.BillsPage })));
+const BillDetailPage = lazy(() =>
+  import('./pages/ledger/InvoiceDetailPage.tsx').then((m) => ({ default: m.BillDetailPage })),
+);
+const FinanceInvoicePage = lazy(() =>
+  import('./pages/ledger/InvoiceDetailPage.tsx').then((m) => ({ default: m.FinanceInvoicePage })),
+);
+const ReconciliationInvoicePage = lazy(() =>
+  import('./pages/ledger/InvoiceDetailPage.tsx').then((m) => ({ default: m.ReconciliationInvoicePage })),
+);
+const FinancePage = lazy(() =>
+  import('./pages/ledger/FinancePage.tsx').then((m) => ({ default: m.FinancePage })),
+);
+const SettlementDetailPage = lazy(() =>
+  import('./pages/ledger/SettlementDetailPage.tsx').then((m) => ({ default: m.SettlementDetailPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import('./pages/ledger/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
+);
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -135,6 +154,13 @@ const routes: RouteObject[] = [
             Permission.QuoteUnderwrite,
             Permission.PolicyReadAll,
           ]),
+          page('bills', BillsPage),
+          subpage('/bills/:id', BillDetailPage, [Permission.LedgerRead]),
+          page('finance', FinancePage),
+          subpage('/finance/invoices/:id', FinanceInvoicePage, [Permission.LedgerManage]),
+          subpage('/finance/settlements/:id', SettlementDetailPage, [Permission.LedgerManage]),
+          page('reconciliation', ReconciliationPage),
+          subpage('/reconciliation/invoices/:id', ReconciliationInvoicePage, [Permission.LedgerReadAll]),
           page('enterprises', EnterprisesPage),
           // Government users read every enterprise, insurers and brokers those that consented, an enterprise itself.
           subpage('/enterprises/:id', EnterpriseDetailPage, [

@@ -2,12 +2,12 @@ import { Button, Flex, Layout, Menu, Spin, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { hasAnyPermission, useAuth, useMe } from '../auth/AuthContext.tsx';
+import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useNotifyError } from '../components/ProblemAlert.tsx';
 import { orgName } from '../i18n/labels.ts';
 import { useLanguage } from '../i18n/useLanguage.ts';
-import { activeNavKey, navItems, navLabel, navTestId } from './nav.ts';
+import { activeNavKey, navItems, navLabel, navTestId, showsNavItem } from './nav.ts';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function AppLayout() {
 
   const selected = activeNavKey(location.pathname);
   const menuItems = navItems
-    .filter((item) => hasAnyPermission(me, item.anyOf))
+    .filter((item) => showsNavItem(item, me.permissions))
     .map((item) => ({
       key: item.key,
       label: (

@@ -10,6 +10,9 @@ export type NavKey =
   | 'underwriting'
   | 'placements'
   | 'policies'
+  | 'bills'
+  | 'finance'
+  | 'reconciliation'
   | 'enterprises'
   | 'filings'
   | 'me'
@@ -19,7 +22,7 @@ export type NavKey =
   | 'audit';
 
 /** The menu's names: one per item, and the other name of an item that has one. */
-export type NavLabel = NavKey | 'quotesInsurer';
+export type NavLabel = NavKey | 'quotesInsurer' | 'billsFunder';
 
 export interface NavItem {
   key: NavKey;
@@ -28,6 +31,8 @@ export interface NavItem {
   anyOf: readonly Permission[];
   /** Another name for users without `unless`: insurers read 我的报价 as 报价. */
   otherLabel?: { unless: Permission; label: NavLabel };
+  /** Not in the menu of holders of any of these, who have a page of their own for the same thing. */
+  hiddenFrom?: readonly Permission[];
 }
 
 /** The menu, in order. Routes use the same permission lists, so the menu and the pages agree. */
@@ -50,6 +55,17 @@ export const navItems: readonly NavItem[] = [
     path: '/policies',
     anyOf: [Permission.QuoteRequest, Permission.QuoteUnderwrite, Permission.PolicyReadAll],
   },
+  // Payers read their bills (a funder: the subsidies it owes); insurers keep their books in 财务, readers
+  // of the whole ledger reconcile it in 账务核对.
+  {
+    key: 'bills',
+    path: '/bills',
+    anyOf: [Permission.LedgerRead],
+    otherLabel: { unless: Permission.EnterpriseSelf, label: 'billsFunder' },
+    hiddenFrom: [Permission.LedgerManage, Permission.LedgerReadAll],
+  },
+  { key: 'finance', path: '/finance', anyOf: [Permission.LedgerManage] },
+  { key: 'reconciliation', path: '/reconciliation', anyOf: [Permission.LedgerReadAll] },
   { key: 'enterprises', path: '/enterprises', anyOf: [Permission.EnterpriseReadAll] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },
@@ -63,6 +79,12 @@ export function navItem(key: NavKey): NavItem {
   const item = navItems.find((i) => i.key === key);
   if (!item) throw new Error(`no nav item ${key}`);
   return item;
+}
+
+/** Whether the menu shows `item` to a holder of `permissions`. */
+export function showsNavItem(item: NavItem, permissions: readonly string[]): boolean {
+  const holds = (p: Permission) => permissions.includes(p);
+  return (item.anyOf.length === 0 || item.anyOf.some(holds)) && !(item.hiddenFrom ?? []).some(holds);
 }
 
 /** The name of an item for a user holding `permissions`. */

@@ -34,15 +34,31 @@ export const movementKinds = ['bind', 'endorse', 'cancel'] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
 export const journalAccounts = [
+  'cash',
   'premium_receivable',
   'subsidy_receivable',
-  'premium_income',
-  'coinsurance_payable',
   'coinsurance_receivable',
-  'ceded_premium',
-  'reinsurance_payable',
+  'coinsurance_claims_receivable',
   'commission_receivable',
+  'recoveries_receivable',
+  'clawback_receivable',
+  'payer_credit',
+  'coinsurance_payable',
+  'coinsurance_claims_payable',
+  'reinsurance_payable',
+  'claims_payable',
+  'claims_reserve',
+  'unearned_premium_reserve',
+  'commission_payable',
+  'subsidy_payable',
+  'premium_income',
   'ceding_commission_income',
+  'reinsurance_recoveries',
+  'ceded_premium',
+  'claims_incurred',
+  'upr_change',
+  'commission_expense',
+  'subsidy_expense',
 ] as const;
 export type JournalAccount = (typeof journalAccounts)[number];
 

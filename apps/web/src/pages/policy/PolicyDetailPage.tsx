@@ -25,6 +25,7 @@ import {
   movementKinds,
   refundMethods,
 } from '../../policy/vocabulary.ts';
+import { EarnedCard } from './EarnedCard.tsx';
 import { PolicyStatusTag, useMoney, usePercent } from './labels.tsx';
 import { CancelModal, EndorseModal } from './PolicyModals.tsx';
 
@@ -450,6 +451,7 @@ function PolicyView({ id }: { id: string }) {
         <Facts policy={data} />
       </Card>
       <CoInsurers policy={data} />
+      <EarnedCard policy={data} />
       <Endorsements policy={data} />
       {data.cessions !== null ? <Cessions policy={data} cessions={data.cessions} /> : null}
       {data.journal !== null ? <Journal policy={data} journal={data.journal} /> : null}

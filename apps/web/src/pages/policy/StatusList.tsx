@@ -1,13 +1,13 @@
 import { Flex, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 
 export interface StatusListProps<Row, Status extends string> {
   /** The i18n section (its `status` label) and the test ids' prefix. */
-  section: 'quotes' | 'placements' | 'policies';
+  section: 'quotes' | 'placements' | 'policies' | 'invoices' | 'settlements';
   statuses: readonly Status[];
   statusLabel: (status: Status) => string;
   load: (query: { status: Status | undefined; limit: number; offset: number }) => Promise<{
@@ -15,7 +15,11 @@ export interface StatusListProps<Row, Status extends string> {
     total: number;
   }>;
   columns: ColumnsType<Row>;
-  emptyText: string;
+  emptyText: ReactNode;
+  /** Further filters shown after the status (their values belong in `filterKey`). */
+  filters?: ReactNode;
+  /** The other inputs of `load` besides status and page: a change reloads from page 1. */
+  filterKey?: string;
 }
 
 /**
@@ -29,8 +33,15 @@ export function StatusList<Row extends { id: string }, Status extends string>(
   const { section } = props;
   const [status, setStatus] = useState<Status | undefined>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const rows = useApiData(`${section}:${status ?? ''}:${paging.page}:${paging.pageSize}`, () =>
-    props.load({ status, limit: paging.pageSize, offset: (paging.page - 1) * paging.pageSize }),
+  const filterKey = props.filterKey ?? '';
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (shownFilter !== filterKey) {
+    setShownFilter(filterKey);
+    setPaging((p) => ({ ...p, page: 1 }));
+  }
+  const page = shownFilter === filterKey ? paging.page : 1;
+  const rows = useApiData(`${section}:${filterKey}:${status ?? ''}:${page}:${paging.pageSize}`, () =>
+    props.load({ status, limit: paging.pageSize, offset: (page - 1) * paging.pageSize }),
   );
 
   return (
@@ -49,6 +60,7 @@ export function StatusList<Row extends { id: string }, Status extends string>(
           options={props.statuses.map((s) => ({ value: s, label: props.statusLabel(s) }))}
           data-testid={`${section}-status-filter`}
         />
+        {props.filters}
       </Flex>
       {rows.error ? (
         <LoadError error={rows.error} onRetry={rows.reload} />
@@ -61,7 +73,7 @@ export function StatusList<Row extends { id: string }, Status extends string>(
           locale={{ emptyText: props.emptyText }}
           data-testid={`${section}-table`}
           pagination={{
-            current: paging.page,
+            current: page,
             pageSize: paging.pageSize,
             total: rows.data?.total ?? 0,
             showSizeChanger: true,

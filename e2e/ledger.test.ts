@@ -1,0 +1,222 @@
+import { DEMO_PASSWORD } from '@kebao/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { settled } from './animations.ts';
+import { baseUrl, eventually, login, textOf, useBrowser } from './browser.ts';
+import { enterpriseAdmin, insurerAdmin, platformAdmin } from './demo.ts';
+
+const funderEmail = 'funder@demo.kebao.cn';
+
+interface QuoteBody {
+  id: string;
+  number: string;
+  status: string;
+}
+
+interface PolicyBody {
+  id: string;
+  number: string;
+  netPayable: string;
+}
+
+type Call = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<T>;
+
+/** A demo user calling the API outside the browser, as its own system would (cookie and CSRF token). */
+async function apiAs(email: string): Promise<Call> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`login as ${email}: HTTP ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300)
+      throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+/** The enterprise asks for a cyber quote, accepts it and binds it from its own system: a policy, billed. */
+async function boundPolicy(): Promise<PolicyBody> {
+  const enterprise = await apiAs(enterpriseAdmin.email);
+  const offered = await enterprise<QuoteBody>('POST', '/api/quotes', {
+    productCode: 'KB-BR-CYBER',
+    request: { limit: '5000000.00' },
+  });
+  expect(offered.status).toBe('offered');
+  await enterprise('POST', `/api/quotes/${offered.id}/accept`, {});
+  return enterprise<PolicyBody>('POST', `/api/quotes/${offered.id}/bind`, {});
+}
+
+const fenOf = (yuan: string) => BigInt(yuan.replace('.', ''));
+/** `¥45,100.00`, as the pages show yuan. */
+const shown = (fen: bigint) =>
+  `¥${(fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fen % 100n).toString().padStart(2, '0')}`;
+
+let receipts = 0;
+const bankRef = () => `BK${Date.now()}${++receipts}`;
+
+/** 登记收款 from the invoice page: the payer and memo are the invoice's; the amount and bank reference typed. */
+async function recordPayment(page: Page, amount: string, channelRef: string) {
+  await page.getByTestId('invoice-record-payment').click();
+  await page.getByTestId('payment-form').waitFor();
+  await settled(page.locator('.ant-modal:visible').first());
+  await page.getByTestId('payment-channel-ref').fill(channelRef);
+  await page.getByTestId('payment-amount').fill(amount);
+  const recorded = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/payments' && r.request().method() === 'POST',
+  );
+  await page.getByTestId('payment-submit').click();
+  const response = await recorded;
+  expect(response.request().headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+  await page.getByTestId('payment-result').waitFor();
+  return response;
+}
+
+async function closeResult(page: Page) {
+  await settled(page.locator('.ant-modal:visible').first());
+  await page.getByTestId('payment-done').click();
+  await eventually(() => page.getByTestId('payment-result').count()).toBe(0);
+}
+
+describe('bills, payments and reconciliation (账单 · 收款 · 账务核对)', () => {
+  const browsing = useBrowser();
+
+  it('bills the enterprise at the bind; the insurer records a partial payment, its duplicate and the rest with 100 yuan more', async () => {
+    const policy = await boundPolicy();
+    const total = fenOf(policy.netPayable);
+
+    // The enterprise finds the bill of its new policy: 待缴费, with the memo to quote on the transfer.
+    const enterprise = await browsing.newPage();
+    await login(enterprise, enterpriseAdmin.email);
+    await enterprise.getByTestId('nav-bills').click();
+    await eventually(() => textOf(enterprise.getByTestId('page-title-bills'))).toBe('账单');
+    const bill = enterprise
+      .getByTestId('invoices-table')
+      .locator('tbody tr.ant-table-row', { hasText: policy.number });
+    await eventually(() => textOf(bill.getByTestId('invoice-status'))).toBe('待缴费');
+    expect(await textOf(bill.getByTestId('invoice-outstanding'))).toBe(shown(total));
+    const number = (await textOf(bill.getByTestId('invoice-link'))).trim();
+    expect(number).toMatch(/^INV-\d{4}-\d{6}$/);
+    await bill.getByTestId('invoice-link').click();
+    await eventually(() => textOf(enterprise.getByTestId('page-title-invoice'))).toBe(`账单 ${number}`);
+    expect(await textOf(enterprise.getByTestId('invoice-pay-reference'))).toBe(number);
+    expect(await textOf(enterprise.getByTestId('invoice-pay-notice'))).toContain(number);
+    expect(await enterprise.getByTestId('invoice-instalments-open').count()).toBe(1);
+    expect(await enterprise.getByTestId('invoice-record-payment').count()).toBe(0);
+    const billPath = new URL(enterprise.url()).pathname;
+
+    // The insurer opens the invoice it issued from 财务 and records 20,000 yuan received by bank transfer.
+    const insurer = await browsing.newPage();
+    await login(insurer, insurerAdmin.email);
+    expect(await insurer.getByTestId('nav-bills').count()).toBe(0);
+    await insurer.getByTestId('nav-finance').click();
+    await eventually(() => textOf(insurer.getByTestId('page-title-finance'))).toBe('财务');
+    await insurer
+      .getByTestId('invoices-table')
+      .locator('tbody tr.ant-table-row', { hasText: number })
+      .getByTestId('invoice-link')
+      .click();
+    await eventually(() => textOf(insurer.getByTestId('page-title-invoice'))).toBe(`账单 ${number}`);
+    const status = insurer.getByTestId('invoice-status');
+    expect(await status.getAttribute('data-status')).toBe('open');
+
+    const firstRef = bankRef();
+    const part = await recordPayment(insurer, '20000', firstRef);
+    expect(part.status()).toBe(201);
+    expect(await textOf(insurer.getByTestId('payment-recorded'))).toContain('¥20,000.00');
+    expect(await textOf(insurer.getByTestId('payment-applied'))).toBe('¥20,000.00');
+    expect(await textOf(insurer.getByTestId('payment-unapplied'))).toBe('¥0.00');
+    expect(await textOf(insurer.getByTestId('payment-allocation'))).toContain(number);
+    const receipt = (await textOf(insurer.getByTestId('payment-number'))).trim();
+    expect(receipt).toMatch(/^RCV-\d{4}-\d{6}$/);
+    await closeResult(insurer);
+    await eventually(() => textOf(status)).toBe('部分缴费');
+    expect(await textOf(insurer.getByTestId('invoice-outstanding'))).toBe(shown(total - 2_000_000n));
+
+    // The same bank line entered again: answered with the first receipt, nothing posted twice.
+    const again = await recordPayment(insurer, '20000', firstRef);
+    expect(again.status()).toBe(200);
+    expect(await textOf(insurer.getByTestId('payment-duplicate'))).toContain(receipt);
+    await closeResult(insurer);
+    expect(await textOf(insurer.getByTestId('invoice-outstanding'))).toBe(shown(total - 2_000_000n));
+
+    // The rest and 100 yuan more: paid, and the 100 yuan waits as the enterprise's credit.
+    const rest = total - 2_000_000n + 10_000n;
+    const last = await recordPayment(insurer, shown(rest).slice(1), bankRef());
+    expect(last.status()).toBe(201);
+    expect(await textOf(insurer.getByTestId('payment-applied'))).toBe(shown(total - 2_000_000n));
+    expect(await textOf(insurer.getByTestId('payment-unapplied'))).toBe('¥100.00');
+    await insurer.getByTestId('payment-credit-hint').waitFor();
+    const creditReceipt = (await textOf(insurer.getByTestId('payment-number'))).trim();
+    await closeResult(insurer);
+    await eventually(() => textOf(status)).toBe('已结清');
+    expect(await textOf(insurer.getByTestId('invoice-outstanding'))).toBe('¥0.00');
+    expect(await insurer.getByTestId('invoice-record-payment').count()).toBe(0);
+    const settlements = insurer.getByTestId('invoice-settlements').locator('tbody tr.ant-table-row');
+    await eventually(() => settlements.count()).toBe(2);
+
+    // The unapplied credit is listed with the payments that have money left to match.
+    await insurer.getByTestId('invoice-back').click();
+    await insurer.getByTestId('finance-tab-payments').click();
+    const credit = insurer
+      .getByTestId('payments-table')
+      .locator('tbody tr.ant-table-row', { hasText: creditReceipt });
+    await eventually(() => textOf(credit.getByTestId('payment-row-unapplied'))).toBe('¥100.00');
+
+    // The enterprise reads its bill as settled.
+    await enterprise.goto(billPath);
+    await eventually(() => textOf(enterprise.getByTestId('invoice-status'))).toBe('已结清');
+    expect(await enterprise.getByTestId('invoice-pay-notice').count()).toBe(0);
+    expect(await enterprise.getByTestId('invoice-instalments-open').count()).toBe(0);
+  });
+
+  it('shows a funder its empty 应付补贴 and the platform a balanced ledger that refuses to close an unfinished month', async () => {
+    const funder = await browsing.newPage();
+    await login(funder, funderEmail);
+    expect(await textOf(funder.getByTestId('nav-bills'))).toBe('应付补贴');
+    await funder.getByTestId('nav-bills').click();
+    await eventually(() => textOf(funder.getByTestId('page-title-bills'))).toBe('应付补贴');
+    await eventually(() => textOf(funder.getByTestId('bills-empty-funder'))).toContain('补贴项目');
+
+    const platform = await browsing.newPage();
+    await login(platform, platformAdmin.email);
+    expect(await platform.getByTestId('nav-bills').count()).toBe(0);
+    await platform.getByTestId('nav-reconciliation').click();
+    await eventually(() => textOf(platform.getByTestId('page-title-reconciliation'))).toBe('账务核对');
+    await eventually(() => platform.getByTestId('trial-balanced').getAttribute('data-balanced')).toBe('true');
+    expect(await textOf(platform.getByTestId('trial-total-debit'))).toBe(
+      await textOf(platform.getByTestId('trial-total-credit')),
+    );
+
+    // This month has not ended: the server's reason is shown as it words it.
+    const month = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
+    await platform.getByTestId('reconciliation-tab-closes').click();
+    await platform.getByTestId('close-month').fill(month);
+    await platform.getByTestId('close-submit').click();
+    const confirm = platform.locator('.ant-popconfirm:visible');
+    await settled(confirm);
+    const refused = platform.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/ledger/closes' && r.request().method() === 'POST',
+    );
+    await confirm.getByTestId('close-confirm').click();
+    expect((await refused).status()).toBe(422);
+    await eventually(() => textOf(platform.getByTestId('close-error'))).toContain(
+      `${month} 尚未结束，不能月结`,
+    );
+  });
+});
