@@ -23,6 +23,8 @@ export interface TestServer {
   client(): Client;
   /** A client signed in as one of the demo users. */
   as(email: string, password?: string): Promise<Client>;
+  /** No funder operates the demo subsidy programmes: binds bill the whole premium to the policyholder. */
+  withoutSubsidies(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +74,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       const answer = await c.login(email, password);
       if (answer.status !== 200) throw new Error(`login as ${email} failed: ${answer.text}`);
       return c;
+    },
+    async withoutSubsidies() {
+      const platform = new Client(server.url);
+      await platform.login('platform@demo.kebao.cn');
+      for (const code of ['shanghai-2025-tiered', 'shanghai-tech-loan', 'shanghai-clinical-trial']) {
+        const r = await platform.put(`/api/subsidy/programmes/${code}/operator`, { funderOrgId: null });
+        if (r.status !== 200) throw new Error(`could not stop ${code}: ${r.text}`);
+      }
     },
     async close() {
       await server.close();

@@ -1,9 +1,10 @@
 // `npm run openapi`: writes the OpenAPI document, regenerates the web app's API types from it and
-// publishes the product definition's JSON Schema, so clients and editors follow the server's
-// schemas. A test fails when any of them is stale.
+// publishes the JSON Schemas of the product definition and the subsidy programme, so clients and
+// editors follow the server's schemas. A test fails when any of them is stale.
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ProductDefinitionSchema } from '@kebao/domain/catalog';
+import { SubsidyProgrammeSchema } from '@kebao/domain/subsidy';
 import { openApiDocument } from '../src/openapi-document.ts';
 import {
   generatedWebTypes,
@@ -13,10 +14,14 @@ import {
   WEB_TYPES_FILE,
 } from './openapi-files.ts';
 
+/** `catalog/subsidies/*.yaml` name it in their `$schema` header; published the way the product's is. */
+const SUBSIDY_SCHEMA_FILE = new URL('../../../catalog/schema/subsidy.schema.json', import.meta.url);
+
 const doc = await openApiDocument();
 await writeFile(OPENAPI_FILE, `${JSON.stringify(doc, null, 2)}\n`);
 await writeFile(WEB_TYPES_FILE, await generatedWebTypes(doc));
 await writeFile(PRODUCT_SCHEMA_FILE, productSchemaText(ProductDefinitionSchema));
-for (const file of [OPENAPI_FILE, WEB_TYPES_FILE, PRODUCT_SCHEMA_FILE]) {
+await writeFile(SUBSIDY_SCHEMA_FILE, productSchemaText(SubsidyProgrammeSchema));
+for (const file of [OPENAPI_FILE, WEB_TYPES_FILE, PRODUCT_SCHEMA_FILE, SUBSIDY_SCHEMA_FILE]) {
   process.stdout.write(`wrote ${fileURLToPath(file)}\n`);
 }

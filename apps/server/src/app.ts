@@ -11,6 +11,7 @@ import { placementRoutes } from './modules/placement/routes.ts';
 import { policyRoutes } from './modules/policy/routes.ts';
 import { quoteRequestRoutes } from './modules/quote/request-routes.ts';
 import { quoteRoutes } from './modules/quote/routes.ts';
+import { subsidyRoutes } from './modules/subsidy/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { problem } from './platform/errors.ts';
@@ -75,6 +76,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(placementRoutes);
   await app.register(policyRoutes);
   await app.register(ledgerRoutes);
+  await app.register(subsidyRoutes);
   await app.register(enterpriseRoutes);
   await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);

@@ -83,6 +83,7 @@ const channelRef = () => `BK${Date.now()}${++receipt}`;
 
 beforeAll(async () => {
   t = await startTestServer();
+  await t.withoutSubsidies();
   [enterprise, insurer, insurer2, regulator, platform] = await Promise.all([
     t.as('enterprise@demo.kebao.cn'),
     t.as('insurer@demo.kebao.cn'),

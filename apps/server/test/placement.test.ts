@@ -63,6 +63,7 @@ async function journalBalances(policyId: string) {
 
 beforeAll(async () => {
   t = await startTestServer();
+  await t.withoutSubsidies();
   [enterprise, insurer, insurer2, broker, regulator, platform] = await Promise.all([
     t.as('enterprise@demo.kebao.cn'),
     t.as('insurer@demo.kebao.cn'),

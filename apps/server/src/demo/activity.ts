@@ -11,8 +11,8 @@ import { drawUpStatement, settleStatement } from '../modules/ledger/settlement-s
 import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
 import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
 import { bindQuote, cancelPolicy, endorsePolicy } from '../modules/policy/service.ts';
-import { noSubsidy } from '../modules/policy/subsidy-port.ts';
 import { acceptQuote, requestQuote } from '../modules/quote/request-service.ts';
+import { subsidyEngine } from '../modules/subsidy/service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -63,6 +63,7 @@ export async function seedDemoActivity(
   );
   if (!broker || !enterprise || !lead || !follower) return null;
   const clients = await brokerClients(pool, 400);
+  const subsidies = subsidyEngine(cache);
   const icClients = clients.filter((c) => c.ic);
 
   let clock = options.now;
@@ -177,7 +178,7 @@ export async function seedDemoActivity(
         }
       }
       const policy = await attempt(requester, (ctx) =>
-        bindQuote(ctx, { cache, subsidy: noSubsidy }, quote.id, {}),
+        bindQuote(ctx, { cache, subsidy: subsidies }, quote.id, {}),
       );
       if (!policy) return;
       report.policies++;
@@ -189,22 +190,29 @@ export async function seedDemoActivity(
             const effective = addDays(shanghaiDateOf(ctx.now), 1);
             const bigger =
               product === 'KB-BR-CYBER' ? { limit: '20000000.00' } : { sumInsured: '8000000.00' };
-            return endorsePolicy(ctx, cache, policy.id, {
-              effectiveDate: effective,
-              ...bigger,
-              reason: '追加保额（演示）',
-            });
+            return endorsePolicy(
+              ctx,
+              cache,
+              policy.id,
+              { effectiveDate: effective, ...bigger, reason: '追加保额（演示）' },
+              subsidies,
+            );
           }).then((r) => r && report.endorsements++),
         );
       }
       if (fate >= 0.96) {
         schedule(addMinutes(clock, laterDelay * 1440), () =>
           attempt(requester, (ctx) =>
-            cancelPolicy(ctx, policy.id, {
-              cancelDate: addDays(shanghaiDateOf(ctx.now), 1),
-              method: 'pro_rata',
-              reason: '经营调整（演示）',
-            }),
+            cancelPolicy(
+              ctx,
+              policy.id,
+              {
+                cancelDate: addDays(shanghaiDateOf(ctx.now), 1),
+                method: 'pro_rata',
+                reason: '经营调整（演示）',
+              },
+              subsidies,
+            ),
           ).then((r) => r && report.cancellations++),
         );
       }

@@ -6,6 +6,8 @@ import { seedDemoEnterprises } from '../modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from '../modules/enterprise/evaluation-models.ts';
 import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
 import { seedDemoPlacement } from '../modules/placement/demo-seed.ts';
+import { operateDemoProgrammes } from '../modules/subsidy/demo-seed.ts';
+import { loadShippedProgrammes } from '../modules/subsidy/load-programmes.ts';
 import { StreamHub } from '../platform/outbox/stream-hub.ts';
 import { createTxRunner, type RunInTransaction } from '../platform/transaction.ts';
 import { type DemoActivityReport, seedDemoActivity } from './activity.ts';
@@ -42,6 +44,9 @@ export async function prepareZone(
   }
   const catalog = await loadShippedCatalog(pool, tx, options.catalogDir);
   if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
+  const programmes = await loadShippedProgrammes(pool, tx, options.catalogDir ?? CATALOG_DIR);
+  if (programmes.added.length > 0) log.info(`loaded ${programmes.added.length} subsidy programme(s)`);
+  if (seeded) await operateDemoProgrammes(pool, tx);
   const models = await loadEvaluationModels(pool, tx, options.catalogDir ?? CATALOG_DIR);
   let enterprises = 0;
   let activity: DemoActivityReport | null = null;

@@ -443,6 +443,43 @@ export const problemCatalogue = {
     zh: '对手方无效：{detail}',
     en: 'Invalid counterparty: {detail}',
   },
+  'subsidy.programme_not_found': { status: 404, zh: '补贴项目不存在', en: 'No such subsidy programme' },
+  'subsidy.version_exists': {
+    status: 409,
+    zh: '补贴项目 {code} 已有第 {version} 版；修改请提交更高版本号',
+    en: 'Programme {code} already has version {version}; submit a higher version',
+  },
+  'subsidy.grant_not_found': { status: 404, zh: '补贴记录不存在', en: 'No such subsidy grant' },
+  'subsidy.not_pending': {
+    status: 409,
+    zh: '补贴状态为 {status}，不能办理此操作',
+    en: 'The grant is {status}; this cannot be done now',
+  },
+  'subsidy.confirmation_late': {
+    status: 409,
+    zh: '确认期限已过（{date}），补贴未确认',
+    en: 'The confirmation period ended on {date}',
+  },
+  'subsidy.budget_below_committed': {
+    status: 409,
+    zh: '预算不能低于已承诺金额 {committed} 元',
+    en: 'The budget cannot go below the {committed} yuan already committed',
+  },
+  'subsidy.material_not_listed': {
+    status: 422,
+    zh: '材料 {key} 不在该项目的申报清单中',
+    en: 'Material {key} is not on the programme’s checklist',
+  },
+  'subsidy.material_type': {
+    status: 415,
+    zh: '材料须为 PDF、JPEG 或 PNG，且不超过 10 MB',
+    en: 'Materials must be PDF, JPEG or PNG and at most 10 MB',
+  },
+  'subsidy.materials_missing': {
+    status: 409,
+    zh: '申报材料不全：{keys}',
+    en: 'Materials missing: {keys}',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -10916,6 +10916,1666 @@ export interface paths {
                                 amount: string;
                             }[];
                         };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subsidy programmes with their budgets (a funder: the ones it operates with mine=true) */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                version: number;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description central · province · city · district */
+                                level: string;
+                                /** @description auto 免申即享 · apply 申报 */
+                                mode: string;
+                                /** @description insurer (reduces the bill) · enterprise (paid after it paid in full) */
+                                payee: string;
+                                funder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                budget: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                committed: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                left: string;
+                                status: string;
+                                grants: number;
+                                /** @description the programme as data (catalog/schema/subsidy.schema.json) */
+                                definition: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme: its definition, budget, committed and paid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            names: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description central · province · city · district */
+                            level: string;
+                            /** @description auto 免申即享 · apply 申报 */
+                            mode: string;
+                            /** @description insurer (reduces the bill) · enterprise (paid after it paid in full) */
+                            payee: string;
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            budget: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            committed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            status: string;
+                            grants: number;
+                            /** @description the programme as data (catalog/schema/subsidy.schema.json) */
+                            definition: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Publish a programme as data (a new code, or a higher version of one the caller operates)
+         * @description Validated by the same JSON Schema as catalog/subsidies/*.yaml; errors name the JSON path.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            /** @description the programme definition */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            names: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description central · province · city · district */
+                            level: string;
+                            /** @description auto 免申即享 · apply 申报 */
+                            mode: string;
+                            /** @description insurer (reduces the bill) · enterprise (paid after it paid in full) */
+                            payee: string;
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            budget: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            committed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            status: string;
+                            grants: number;
+                            /** @description the programme as data (catalog/schema/subsidy.schema.json) */
+                            definition: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes/{code}/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name the funder organisation that operates a programme on this platform (platform) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        funderOrgId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            names: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description central · province · city · district */
+                            level: string;
+                            /** @description auto 免申即享 · apply 申报 */
+                            mode: string;
+                            /** @description insurer (reduces the bill) · enterprise (paid after it paid in full) */
+                            payee: string;
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            budget: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            committed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            status: string;
+                            grants: number;
+                            /** @description the programme as data (catalog/schema/subsidy.schema.json) */
+                            definition: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes/{code}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the budget of a programme one operates (never below what is committed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        budget: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            version: number;
+                            names: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description central · province · city · district */
+                            level: string;
+                            /** @description auto 免申即享 · apply 申报 */
+                            mode: string;
+                            /** @description insurer (reduces the bill) · enterprise (paid after it paid in full) */
+                            payee: string;
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            budget: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            committed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            status: string;
+                            grants: number;
+                            /** @description the programme as data (catalog/schema/subsidy.schema.json) */
+                            definition: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grants the caller is party to (funder, enterprise, collecting insurer); all with subsidy.read_all */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    programme?: string;
+                    policyId?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                };
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                funder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                mode: string;
+                                payee: string;
+                                /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                clawedBack: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                                yearIndex: number;
+                                confirmBy: string | null;
+                                /** @description every rule’s contribution (补贴计算过程) */
+                                steps: unknown;
+                                decisionNote: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                                materials?: {
+                                    key: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    uploaded: {
+                                        filename: string;
+                                        size: number;
+                                        sha256: string;
+                                    } | null;
+                                }[];
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grant: every rule’s contribution, the checklist and what was uploaded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The enterprise confirms a 免申即享 grant within the programme’s working days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/materials/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The enterprise uploads one material of its application (PDF, JPEG or PNG, ≤ 10 MB)
+         * @description The body is the file itself with its Content-Type; X-Filename names it. Stored with its SHA-256.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The enterprise submits its application once every material on the checklist is uploaded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The funder approves or rejects an application, with a note the enterprise sees */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "approve" | "reject";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The funder pays an approved grant to the enterprise (payee enterprise), with the bank reference
+         * @description Grants paid to the insurer (reducing the bill) are settled through the insurer’s subsidy invoices instead.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channelRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description problem+json */

@@ -35,6 +35,9 @@ export const Permission = {
   LedgerReadAll: 'ledger.read_all',
   LedgerManage: 'ledger.manage',
   LedgerClose: 'ledger.close',
+  SubsidyRead: 'subsidy.read',
+  SubsidyReadAll: 'subsidy.read_all',
+  SubsidyManage: 'subsidy.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -90,4 +93,7 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'ledger.read_all': { zh: '查看全平台账务与试算平衡', en: 'Read the whole ledger and trial balance' },
   'ledger.manage': { zh: '登记收付款、分期与结算', en: 'Record payments, instalments and settlements' },
   'ledger.close': { zh: '执行月结', en: 'Run the monthly close' },
+  'subsidy.read': { zh: '查看补贴项目与本机构相关的补贴', en: 'Read subsidy programmes and own grants' },
+  'subsidy.read_all': { zh: '查看全部补贴', en: 'Read every grant' },
+  'subsidy.manage': { zh: '管理本机构补贴项目、审核与拨付', en: "Run own organisation's programmes: review and pay" },
 };

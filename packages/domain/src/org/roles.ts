@@ -36,12 +36,12 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   enterprise_admin: {
     kind: 'enterprise',
     label: { zh: '企业管理员', en: 'Enterprise admin' },
-    permissions: [...orgAdmin, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead],
+    permissions: [...orgAdmin, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead, P.SubsidyRead],
   },
   enterprise_member: {
     kind: 'enterprise',
     label: { zh: '企业经办人', en: 'Enterprise member' },
-    permissions: [...orgMember, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead],
+    permissions: [...orgMember, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead, P.SubsidyRead],
   },
   insurer_admin: {
     kind: 'insurer',
@@ -57,6 +57,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ReinsuranceManage,
       P.LedgerRead,
       P.LedgerManage,
+      P.SubsidyRead,
     ],
   },
   underwriter: {
@@ -89,12 +90,12 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   funder_admin: {
     kind: 'government',
     label: { zh: '资金方管理员', en: 'Funder admin' },
-    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead],
+    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead, P.SubsidyRead, P.SubsidyManage],
   },
   funder_officer: {
     kind: 'government',
     label: { zh: '补贴审核员', en: 'Subsidy officer' },
-    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead],
+    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead, P.SubsidyRead, P.SubsidyManage],
   },
   regulator_supervisor: {
     kind: 'regulator',
@@ -111,6 +112,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.PolicyReadAll,
       P.LedgerRead,
       P.LedgerReadAll,
+      P.SubsidyRead,
+      P.SubsidyReadAll,
     ],
   },
   regulator_analyst: {
@@ -126,6 +129,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.PolicyReadAll,
       P.LedgerRead,
       P.LedgerReadAll,
+      P.SubsidyRead,
+      P.SubsidyReadAll,
     ],
   },
   platform_admin: {
@@ -147,6 +152,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.LedgerRead,
       P.LedgerReadAll,
       P.LedgerClose,
+      P.SubsidyRead,
+      P.SubsidyReadAll,
     ],
   },
 };

@@ -7,6 +7,7 @@ import { can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
+import { funderMoneyMoved } from '../subsidy/service.ts';
 import {
   findEnterprisePayer,
   findFunderPayer,
@@ -149,6 +150,23 @@ export async function recordPayment(ctx: Ctx, input: PaymentInput): Promise<Reco
     created_at: ctx.now,
   };
   await insertPayment(ctx.db, payment);
+  if (input.payerKind === 'funder') {
+    for (const a of allocations) {
+      const invoice = byId.get(a.id) as InvoiceRow;
+      await funderMoneyMoved(ctx, {
+        funderOrgId: input.payerId,
+        insurerOrgId: orgId,
+        policyId: invoice.policy_id,
+        amount: a.amount,
+      });
+    }
+    await funderMoneyMoved(ctx, {
+      funderOrgId: input.payerId,
+      insurerOrgId: orgId,
+      policyId: null,
+      amount: unapplied,
+    });
+  }
   const applied: RecordedPayment['allocations'] = [];
   for (const a of allocations) {
     await settleInvoice(ctx.db, a.id, {
@@ -275,6 +293,14 @@ export async function refundCreditNote(
     created_at: ctx.now,
   };
   await insertPayment(ctx.db, payment);
+  if (invoice.payer_kind === 'funder') {
+    await funderMoneyMoved(ctx, {
+      funderOrgId: invoice.payer_id,
+      insurerOrgId: invoice.org_id,
+      policyId: invoice.policy_id,
+      amount: -due,
+    });
+  }
   await settleInvoice(ctx.db, invoice.id, {
     id: newId(),
     kind: 'refund',

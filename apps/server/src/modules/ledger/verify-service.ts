@@ -1,5 +1,6 @@
 import type { Queryable } from '@kebao/db';
 import { formatYuan } from '@kebao/domain/money';
+import { subsidyBudgetMismatches } from '../subsidy/service.ts';
 import {
   invoiceMismatches,
   ledgerTotals,
@@ -18,8 +19,9 @@ import {
  * book inside it; the trial balance sums to zero; every policy's co-insurers' premium income equals its
  * written premium and its lines add up to it; invoices agree with the receivables that raised them and with
  * their settlements and instalments; payments with what they settled; settled statements cleared exactly
- * what they listed; booked UPR stays within each co-insurer's premium. Each problem names the entry, policy,
- * invoice, payment or statement. (Subsidy paid ≤ granted ≤ budget joins when the subsidy engine posts.)
+ * what they listed; booked UPR stays within each co-insurer's premium; every subsidy programme's committed
+ * amount equals its grants and stays within its budget, and what was paid equals what its grants record.
+ * Each problem names the entry, policy, invoice, payment, statement or programme.
  */
 export interface LedgerProblem {
   code: string;
@@ -101,6 +103,13 @@ export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
       code: 'upr.out_of_range',
       subject: u.number,
       detail: `policy ${u.number}: UPR of ${u.org_id} is ${formatYuan(u.upr)}`,
+    });
+  }
+  for (const b of await subsidyBudgetMismatches(db)) {
+    problems.push({
+      code: 'subsidy.budget',
+      subject: b.code,
+      detail: `programme ${b.code}: budget ${formatYuan(b.budget)}, committed ${formatYuan(b.committed)} (grants ${formatYuan(b.granted)}), paid ${formatYuan(b.paid)} (grants ${formatYuan(b.grants_paid)})`,
     });
   }
   return {

@@ -194,6 +194,7 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
     start_date: start,
     end_date: end,
     subsidy: 0n,
+    subsidy_funder: null,
     insured_retention: 0,
     collection_mode: 'lead_collects' as const,
     prior_policy_id: null,

@@ -21,6 +21,7 @@ export interface PolicyRow {
   premium: bigint;
   written_premium: bigint;
   subsidy: bigint;
+  subsidy_funder: string | null;
   net_payable: bigint;
   insured_retention: number;
   collection_mode: 'lead_collects' | 'each_collects';
@@ -102,6 +103,7 @@ const POLICY_COLUMNS = [
   'premium',
   'written_premium',
   'subsidy',
+  'subsidy_funder',
   'net_payable',
   'insured_retention',
   'collection_mode',

@@ -7,6 +7,7 @@ import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/i
 import { CatalogCache } from '../catalog/catalog-cache.ts';
 import { presentQuote } from '../quote/request-routes.ts';
 import { quoteView } from '../quote/request-service.ts';
+import { subsidyEngine } from '../subsidy/service.ts';
 import { policyScheduleHtml, policySlipHtml } from './documents.ts';
 import { bindGroupPolicy } from './group-service.ts';
 import { policyScope, presentPolicyDetail, presentPolicySummary } from './present.ts';
@@ -128,7 +129,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const result = await tx(request.actor, request.id, (ctx) =>
         idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
-          await endorsePolicy(ctx, cache, request.params.id, request.body);
+          await endorsePolicy(ctx, cache, request.params.id, request.body, subsidyEngine(cache));
           return { status: 201, body: await presentPolicyDetail(ctx.db, ctx.actor, request.params.id) };
         }),
       );
@@ -157,7 +158,7 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await tx(request.actor, request.id, (ctx) =>
         idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
           const { cancelDate, method = 'pro_rata', reason } = request.body;
-          await cancelPolicy(ctx, request.params.id, { cancelDate, method, reason });
+          await cancelPolicy(ctx, request.params.id, { cancelDate, method, reason }, subsidyEngine(cache));
           return { status: 200, body: await presentPolicyDetail(ctx.db, ctx.actor, request.params.id) };
         }),
       );

@@ -53,7 +53,7 @@ import {
   type PolicyLineRow,
   type PolicyRow,
 } from './repo.ts';
-import type { SubsidyEngine } from './subsidy-port.ts';
+import { noSubsidy, type SubsidyEngine } from './subsidy-port.ts';
 
 /*
  * Bind (出单) and the policy lifecycle. The bind is ONE transaction: quote and placement locked, the slip
@@ -150,6 +150,7 @@ export async function bindQuote(
     statisticalClass: quote.statistical_class,
     startDate: quote.start_date,
     premium: insurersPremium,
+    sumInsured: quote.sum_insured,
     facts: quote.facts,
   });
   const cached = await deps.cache.get(quote.product_code, quote.product_version);
@@ -174,6 +175,7 @@ export async function bindQuote(
     premium: insurersPremium,
     written_premium: insurersPremium,
     subsidy: grant.subsidy,
+    subsidy_funder: grant.subsidy > 0n ? grant.funderOrgId : null,
     net_payable: insurersPremium - grant.subsidy,
     insured_retention: slip.unplaced,
     collection_mode: slip.placement.collection_mode,
@@ -217,6 +219,16 @@ export async function bindQuote(
       })),
   );
   await insertCessions(ctx.db, cessionRows);
+  await deps.subsidy.recordBind?.(
+    ctx,
+    {
+      policyId,
+      enterpriseId: quote.enterprise_id,
+      enterpriseOrg: quote.enterprise_org,
+      collectorOrgId: slip.placement.lead_org_id,
+    },
+    grant,
+  );
   await postJournal(ctx, {
     kind: 'bind',
     policyId,
@@ -314,6 +326,7 @@ function checkEffective(policy: PolicyRow, effective: string) {
 /** A premium movement split by the lines (sum insured too), posted and recorded as endorsement `seq`. */
 async function moveAndPost(
   ctx: Ctx,
+  subsidy: SubsidyEngine,
   policy: PolicyRow,
   move: {
     kind: 'endorse' | 'cancel';
@@ -359,6 +372,23 @@ async function moveAndPost(
   // Cessions follow the movement in proportion: each treaty's ceded premium and commission by the line's
   // premium movement, its ceded sum insured by the line's sum insured movement; net retention re-checked.
   const cessionMoves = await moveCessions(ctx, policy, move.seq, lines, premiumDeltas, sumDeltas);
+  // A return premium on a subsidised policy goes back to each payer in the bind's proportion: the funder's
+  // part (clawed back by the subsidy engine) and the policyholder's.
+  let subsidyBack = 0n;
+  if (move.delta < 0n && subsidy.onReturn) {
+    const proposed =
+      policy.subsidy > 0n && policy.subsidy_funder
+        ? (allocate(-move.delta, [policy.subsidy, policy.net_payable])[0] as Fen)
+        : 0n;
+    if (proposed > 0n || move.kind === 'cancel') {
+      subsidyBack = await subsidy.onReturn(
+        ctx,
+        { id: policy.id, funderOrgId: policy.subsidy_funder },
+        proposed,
+        move.kind === 'cancel',
+      );
+    }
+  }
   if (move.delta !== 0n) {
     await postJournal(ctx, {
       kind: move.kind,
@@ -368,7 +398,7 @@ async function moveAndPost(
       statisticalClass: policy.statistical_class,
       lines: postPremiumMovement({
         policyholder: policy.enterprise_id,
-        funder: null,
+        funder: subsidyBack !== 0n ? policy.subsidy_funder : null,
         collectionMode: policy.collection_mode,
         participants: lines.map((l, i) => ({
           orgId: l.org_id,
@@ -376,7 +406,7 @@ async function moveAndPost(
           share: l.share,
           premium: premiumDeltas[i] as Fen,
         })),
-        subsidy: 0n,
+        subsidy: -subsidyBack,
         cessions: cessionMoves.map((c) => ({
           orgId: c.org_id,
           reinsurer: c.reinsurer,
@@ -386,7 +416,7 @@ async function moveAndPost(
       }),
     });
   }
-  return { lines, premiumDeltas };
+  return { lines, premiumDeltas, subsidyBack };
 }
 
 async function moveCessions(
@@ -466,6 +496,7 @@ export async function endorsePolicy(
   cache: CatalogCache,
   id: string,
   input: EndorseInput,
+  subsidy: SubsidyEngine = noSubsidy,
 ): Promise<PolicyRow> {
   const policy = await lockInForce(ctx, id);
   requireLeadOrAll(ctx, policy);
@@ -531,7 +562,7 @@ export async function endorsePolicy(
     ...(input.endDate !== undefined ? { endDate: { from: policy.end_date, to: endDate } } : {}),
     ...(input.options ? { options: input.options } : {}),
   };
-  const { lines, premiumDeltas } = await moveAndPost(ctx, policy, {
+  const { lines, premiumDeltas } = await moveAndPost(ctx, subsidy, policy, {
     kind: 'endorse',
     seq,
     effective: input.effectiveDate,
@@ -605,7 +636,12 @@ export interface CancelInput {
  * broker). The refund is pro rata by day, or by the short-rate table when the policyholder cancels and
  * the method says so; split by the lines and posted. `policy.cancelled` lets the subsidy engine claw back.
  */
-export async function cancelPolicy(ctx: Ctx, id: string, input: CancelInput): Promise<PolicyRow> {
+export async function cancelPolicy(
+  ctx: Ctx,
+  id: string,
+  input: CancelInput,
+  subsidy: SubsidyEngine = noSubsidy,
+): Promise<PolicyRow> {
   const policy = await lockInForce(ctx, id);
   const isHolder =
     can(ctx.actor, Permission.QuoteRequest) &&
@@ -622,7 +658,7 @@ export async function cancelPolicy(ctx: Ctx, id: string, input: CancelInput): Pr
     method: input.method,
   });
   const seq = policy.endorsement_seq + 1;
-  const { lines, premiumDeltas } = await moveAndPost(ctx, policy, {
+  const { lines, premiumDeltas, subsidyBack } = await moveAndPost(ctx, subsidy, policy, {
     kind: 'cancel',
     seq,
     effective: input.cancelDate,
@@ -652,6 +688,7 @@ export async function cancelPolicy(ctx: Ctx, id: string, input: CancelInput): Pr
     method: input.method,
     refund: formatYuan(refund),
     subsidy: formatYuan(policy.subsidy),
+    subsidyReturned: formatYuan(subsidyBack),
     enterpriseId: policy.enterprise_id,
     lineRefunds: lines.map((l, i) => ({ orgId: l.org_id, refund: formatYuan(-(premiumDeltas[i] as Fen)) })),
   };

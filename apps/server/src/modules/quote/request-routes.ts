@@ -18,7 +18,7 @@ import {
   QuoteView,
 } from '../policy/schemas.ts';
 import { bindQuote } from '../policy/service.ts';
-import { noSubsidy } from '../policy/subsidy-port.ts';
+import { subsidyEngine } from '../subsidy/service.ts';
 import { findVisibleQuote, listMandates, listQuotes, type QuoteListRow } from './repo.ts';
 import { acceptQuote, decideQuote, requestQuote } from './request-service.ts';
 
@@ -223,7 +223,7 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
           const policy = await bindQuote(
             ctx,
-            { cache, subsidy: noSubsidy },
+            { cache, subsidy: subsidyEngine(cache) },
             request.params.id,
             request.body ?? {},
           );

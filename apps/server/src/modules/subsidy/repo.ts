@@ -1,0 +1,371 @@
+import type { Queryable } from '@kebao/db';
+
+export interface ProgrammeRow {
+  code: string;
+  version: number;
+  definition: Record<string, unknown>;
+  checksum: string;
+  name_zh: string;
+  name_en: string;
+  level: string;
+  funder_org_id: string | null;
+  budget: bigint;
+  committed: bigint;
+  paid: bigint;
+  status: 'active' | 'suspended';
+  source: 'catalog' | 'api';
+  loaded_at: Date;
+  updated_at: Date;
+}
+
+export async function findProgramme(db: Queryable, code: string, forUpdate = false) {
+  const r = await db.query<ProgrammeRow>(
+    `SELECT * FROM subsidy_programme WHERE code = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [code],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findProgrammeVersion(db: Queryable, code: string, version: number) {
+  const r = await db.query<{ checksum: string }>(
+    'SELECT checksum FROM subsidy_programme_version WHERE code = $1 AND version = $2',
+    [code, version],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function upsertProgramme(
+  db: Queryable,
+  p: Omit<ProgrammeRow, 'committed' | 'paid' | 'status' | 'funder_org_id' | 'loaded_at' | 'updated_at'> & {
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO subsidy_programme (code, version, definition, checksum, name_zh, name_en, level, budget, source,
+       loaded_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+     ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, definition = EXCLUDED.definition,
+       checksum = EXCLUDED.checksum, name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
+       budget = GREATEST(EXCLUDED.budget, subsidy_programme.committed), updated_at = EXCLUDED.updated_at`,
+    [
+      p.code,
+      p.version,
+      JSON.stringify(p.definition),
+      p.checksum,
+      p.name_zh,
+      p.name_en,
+      p.level,
+      p.budget.toString(),
+      p.source,
+      p.at,
+    ],
+  );
+  await db.query(
+    `INSERT INTO subsidy_programme_version (code, version, definition, checksum, loaded_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING`,
+    [p.code, p.version, JSON.stringify(p.definition), p.checksum, p.at],
+  );
+}
+
+export async function setOperator(
+  db: Queryable,
+  code: string,
+  funderOrgId: string | null,
+  at: Date,
+): Promise<void> {
+  await db.query('UPDATE subsidy_programme SET funder_org_id = $2, updated_at = $3 WHERE code = $1', [
+    code,
+    funderOrgId,
+    at,
+  ]);
+}
+
+export async function setProgrammeStatus(
+  db: Queryable,
+  code: string,
+  status: string,
+  at: Date,
+): Promise<void> {
+  await db.query('UPDATE subsidy_programme SET status = $2, updated_at = $3 WHERE code = $1', [
+    code,
+    status,
+    at,
+  ]);
+}
+
+export async function setBudget(db: Queryable, code: string, budget: bigint, at: Date): Promise<boolean> {
+  const r = await db.query(
+    'UPDATE subsidy_programme SET budget = $2, updated_at = $3 WHERE code = $1 AND committed <= $2',
+    [code, budget.toString(), at],
+  );
+  return (r.rowCount ?? 0) === 1;
+}
+
+/** Active programmes a funder operates on the platform (which of them cover a policy is the engine's call). */
+export async function operatedProgrammes(db: Queryable) {
+  const r = await db.query<ProgrammeRow>(
+    `SELECT * FROM subsidy_programme WHERE status = 'active' AND funder_org_id IS NOT NULL ORDER BY code`,
+  );
+  return r.rows;
+}
+
+export async function listProgrammes(db: Queryable, funderOrgId: string | null) {
+  const r = await db.query<ProgrammeRow & { funder_name: string | null; grants: number }>(
+    `SELECT p.*, o.name_zh AS funder_name,
+            (SELECT count(*)::int FROM subsidy_grant g WHERE g.programme_code = p.code) AS grants
+       FROM subsidy_programme p LEFT JOIN organisation o ON o.id = p.funder_org_id
+      WHERE ($1::uuid IS NULL OR p.funder_org_id = $1::uuid) ORDER BY p.level, p.code`,
+    [funderOrgId],
+  );
+  return r.rows;
+}
+
+/** Takes `amount` of the programme's budget; false when it is not there (the budget is never overspent). */
+export async function commitBudget(db: Queryable, code: string, amount: bigint): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE subsidy_programme SET committed = committed + $2 WHERE code = $1 AND committed + $2 <= budget`,
+    [code, amount.toString()],
+  );
+  return (r.rowCount ?? 0) === 1;
+}
+
+export async function releaseBudget(db: Queryable, code: string, amount: bigint): Promise<void> {
+  await db.query('UPDATE subsidy_programme SET committed = committed - $2 WHERE code = $1', [
+    code,
+    amount.toString(),
+  ]);
+}
+
+export async function addPaid(db: Queryable, code: string, amount: bigint): Promise<void> {
+  await db.query('UPDATE subsidy_programme SET paid = paid + $2 WHERE code = $1', [code, amount.toString()]);
+}
+
+export interface GrantRow {
+  id: string;
+  programme_code: string;
+  programme_version: number;
+  policy_id: string;
+  enterprise_id: string;
+  enterprise_org: string | null;
+  funder_org_id: string;
+  insurer_org_id: string;
+  mode: 'auto' | 'apply';
+  payee: 'insurer' | 'enterprise';
+  status: 'reserved' | 'confirmed' | 'applied' | 'submitted' | 'approved' | 'rejected' | 'lapsed';
+  amount: bigint;
+  clawed_back: bigint;
+  paid: bigint;
+  grant_year: number;
+  year_index: number;
+  no_double_dip: string | null;
+  steps: unknown;
+  confirm_by: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function insertGrant(db: Queryable, g: GrantRow): Promise<void> {
+  const cols = Object.keys(g) as (keyof GrantRow)[];
+  await db.query(
+    `INSERT INTO subsidy_grant (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+    cols.map((c) => {
+      const v = g[c];
+      return typeof v === 'bigint' ? v.toString() : c === 'steps' ? JSON.stringify(v) : v;
+    }),
+  );
+}
+
+/** What an enterprise got from a programme: this calendar year, and in how many earlier years. */
+export async function enterpriseHistory(db: Queryable, enterpriseId: string, code: string, year: number) {
+  const r = await db.query<{ this_year: string; years_before: number }>(
+    `SELECT coalesce(sum(amount - clawed_back) FILTER (WHERE grant_year = $3), 0)::text AS this_year,
+            count(DISTINCT grant_year) FILTER (WHERE grant_year < $3)::int AS years_before
+       FROM subsidy_grant WHERE enterprise_id = $1 AND programme_code = $2
+        AND status IN ('reserved', 'confirmed', 'applied', 'submitted', 'approved')`,
+    [enterpriseId, code, year],
+  );
+  const row = r.rows[0];
+  return { thisYear: BigInt(row?.this_year ?? '0'), yearsBefore: row?.years_before ?? 0 };
+}
+
+export async function grantsOfPolicy(db: Queryable, policyId: string, forUpdate = false) {
+  const r = await db.query<GrantRow>(
+    `SELECT * FROM subsidy_grant WHERE policy_id = $1 ORDER BY created_at, id${forUpdate ? ' FOR UPDATE' : ''}`,
+    [policyId],
+  );
+  return r.rows;
+}
+
+export async function lockGrant(db: Queryable, id: string) {
+  const r = await db.query<GrantRow>('SELECT * FROM subsidy_grant WHERE id = $1 FOR UPDATE', [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function updateGrant(
+  db: Queryable,
+  id: string,
+  change: Partial<
+    Pick<
+      GrantRow,
+      'status' | 'clawed_back' | 'paid' | 'amount' | 'decided_by' | 'decided_at' | 'decision_note'
+    >
+  > & {
+    at: Date;
+  },
+): Promise<void> {
+  const { at, ...rest } = change;
+  const keys = Object.keys(rest) as (keyof typeof rest)[];
+  await db.query(
+    `UPDATE subsidy_grant SET ${keys.map((k, i) => `${k} = $${i + 2}`).join(', ')}, updated_at = $${keys.length + 2}
+      WHERE id = $1`,
+    [id, ...keys.map((k) => (typeof rest[k] === 'bigint' ? (rest[k] as bigint).toString() : rest[k])), at],
+  );
+}
+
+export type GrantListRow = GrantRow & {
+  programme_name: string;
+  policy_number: string;
+  enterprise_name: string;
+  funder_name: string;
+};
+
+const GRANT_LIST = `SELECT g.*, to_char(g.confirm_by, 'YYYY-MM-DD') AS confirm_by, p.name_zh AS programme_name,
+    pol.number AS policy_number, e.name AS enterprise_name, f.name_zh AS funder_name
+  FROM subsidy_grant g JOIN subsidy_programme p ON p.code = g.programme_code JOIN policy pol ON pol.id = g.policy_id
+  JOIN enterprise e ON e.id = g.enterprise_id JOIN organisation f ON f.id = g.funder_org_id`;
+const GRANT_VISIBLE = `($1::boolean OR g.funder_org_id = $2::uuid OR g.enterprise_org = $2::uuid
+  OR g.insurer_org_id = $2::uuid)`;
+
+export async function listGrants(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  filter: {
+    status?: string | undefined;
+    programme?: string | undefined;
+    policyId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const where = `${GRANT_VISIBLE} AND ($3::text IS NULL OR g.status = $3) AND ($4::text IS NULL OR g.programme_code = $4)
+    AND ($5::uuid IS NULL OR g.policy_id = $5::uuid)`;
+  const params = [
+    scope.all,
+    scope.orgId,
+    filter.status ?? null,
+    filter.programme ?? null,
+    filter.policyId ?? null,
+  ];
+  const total = await db.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM subsidy_grant g WHERE ${where}`,
+    params,
+  );
+  const r = await db.query<GrantListRow>(
+    `${GRANT_LIST} WHERE ${where} ORDER BY g.created_at DESC, g.id LIMIT $6 OFFSET $7`,
+    [...params, filter.limit, filter.offset],
+  );
+  return { rows: r.rows, total: Number(total.rows[0]?.n ?? 0) };
+}
+
+export async function findVisibleGrant(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  id: string,
+) {
+  const r = await db.query<GrantListRow>(`${GRANT_LIST} WHERE ${GRANT_VISIBLE} AND g.id = $3`, [
+    scope.all,
+    scope.orgId,
+    id,
+  ]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertMaterial(
+  db: Queryable,
+  m: {
+    grantId: string;
+    key: string;
+    filename: string;
+    contentType: string;
+    content: Buffer;
+    sha256: string;
+    by: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO subsidy_material (grant_id, key, filename, content_type, size, sha256, content, uploaded_by, uploaded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (grant_id, key) DO UPDATE SET filename = EXCLUDED.filename, content_type = EXCLUDED.content_type,
+       size = EXCLUDED.size, sha256 = EXCLUDED.sha256, content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by,
+       uploaded_at = EXCLUDED.uploaded_at`,
+    [m.grantId, m.key, m.filename, m.contentType, m.content.length, m.sha256, m.content, m.by, m.at],
+  );
+}
+
+export async function materialsOf(db: Queryable, grantId: string) {
+  const r = await db.query<{
+    key: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    uploaded_at: Date;
+  }>(
+    'SELECT key, filename, content_type, size, sha256, uploaded_at FROM subsidy_material WHERE grant_id = $1 ORDER BY key',
+    [grantId],
+  );
+  return r.rows;
+}
+
+/** Programmes whose committed or paid amounts disagree with their grants (for `kebao ledger verify`). */
+export async function budgetMismatches(db: Queryable) {
+  const r = await db.query<{
+    code: string;
+    budget: bigint;
+    committed: bigint;
+    granted: bigint;
+    paid: bigint;
+    grants_paid: bigint;
+  }>(
+    `SELECT p.code, p.budget, p.committed, coalesce(g.granted, 0)::bigint AS granted, p.paid,
+            coalesce(g.paid, 0)::bigint AS grants_paid
+       FROM subsidy_programme p
+       LEFT JOIN (SELECT programme_code, sum(amount - clawed_back) FILTER (WHERE status IN
+                   ('reserved', 'confirmed', 'applied', 'submitted', 'approved')) AS granted, sum(paid) AS paid
+                    FROM subsidy_grant GROUP BY programme_code) g ON g.programme_code = p.code
+      WHERE p.committed <> coalesce(g.granted, 0) OR p.committed > p.budget OR p.paid > p.committed
+         OR p.paid <> coalesce(g.paid, 0)
+      ORDER BY p.code`,
+  );
+  return r.rows;
+}
+
+export async function isFunder(db: Queryable, orgId: string): Promise<boolean> {
+  const r = await db.query("SELECT 1 FROM organisation WHERE id = $1 AND kind = 'government'", [orgId]);
+  return (r.rowCount ?? 0) > 0;
+}
+
+export async function funderOrgByEmail(db: Queryable, email: string): Promise<string | null> {
+  const r = await db.query<{ org_id: string }>(
+    `SELECT u.org_id FROM app_user u JOIN organisation o ON o.id = u.org_id
+      WHERE lower(u.email) = lower($1) AND o.kind = 'government'`,
+    [email],
+  );
+  return r.rows[0]?.org_id ?? null;
+}
+
+/** The premium written at bind and what the cancellation refunded (for a pro-rata claw-back). */
+export async function refundOfPolicy(db: Queryable, policyId: string) {
+  const r = await db.query<{ premium: bigint; refund: bigint }>(
+    `SELECT (p.written_premium - coalesce(sum(e.premium_delta), 0))::bigint AS premium,
+            coalesce(-sum(e.premium_delta) FILTER (WHERE e.kind = 'cancel'), 0)::bigint AS refund
+       FROM policy p LEFT JOIN policy_endorsement e ON e.policy_id = p.id WHERE p.id = $1 GROUP BY p.id`,
+    [policyId],
+  );
+  const row = r.rows[0];
+  return row ? { premium: row.premium, refund: row.refund } : null;
+}

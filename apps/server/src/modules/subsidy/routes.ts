@@ -1,0 +1,452 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { formatYuan, parseYuan } from '@kebao/domain/money';
+import { Permission } from '@kebao/domain/org';
+import type { SubsidyProgramme } from '@kebao/domain/subsidy';
+import { Type } from 'typebox';
+import { can } from '../../platform/actor.ts';
+import { problem } from '../../platform/errors.ts';
+import {
+  IdempotencyHeaders,
+  Money,
+  Nullable,
+  Page,
+  PageQuery,
+  problemResponses,
+  Timestamp,
+  Uuid,
+} from '../../platform/http/schemas.ts';
+import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/idempotency/idempotency.ts';
+import {
+  findProgramme,
+  findVisibleGrant,
+  type GrantListRow,
+  listGrants,
+  listProgrammes,
+  materialsOf,
+  type ProgrammeRow,
+} from './repo.ts';
+import {
+  assignOperator,
+  changeBudget,
+  confirmGrant,
+  payGrant,
+  programmeOf,
+  reviewGrant,
+  saveProgramme,
+  submitApplication,
+  uploadMaterial,
+} from './service.ts';
+
+const tags = ['subsidy'];
+const MATERIAL_LIMIT = 10 * 1024 * 1024;
+const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
+const Code = Type.Object(
+  { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,47}$' }) },
+  { additionalProperties: false },
+);
+const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+const ProgrammeView = Type.Object({
+  code: Type.String(),
+  version: Type.Integer(),
+  names: Bilingual,
+  level: Type.String({ description: 'central · province · city · district' }),
+  mode: Type.String({ description: 'auto 免申即享 · apply 申报' }),
+  payee: Type.String({ description: 'insurer (reduces the bill) · enterprise (paid after it paid in full)' }),
+  funder: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+  budget: Money,
+  committed: Money,
+  paid: Money,
+  left: Money,
+  status: Type.String(),
+  grants: Type.Integer(),
+  definition: Type.Unknown({ description: 'the programme as data (catalog/schema/subsidy.schema.json)' }),
+});
+
+const GrantView = Type.Object({
+  id: Uuid,
+  programme: Type.Object({ code: Type.String(), name: Type.String() }),
+  policy: Type.Object({ id: Uuid, number: Type.String() }),
+  enterprise: Type.Object({ id: Uuid, name: Type.String() }),
+  funder: Type.Object({ id: Uuid, name: Type.String() }),
+  mode: Type.String(),
+  payee: Type.String(),
+  status: Type.String({
+    description:
+      'reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效',
+  }),
+  amount: Money,
+  clawedBack: Money,
+  paid: Money,
+  yearIndex: Type.Integer(),
+  confirmBy: Nullable(Type.String()),
+  steps: Type.Unknown({ description: 'every rule’s contribution (补贴计算过程)' }),
+  decisionNote: Nullable(Type.String()),
+  createdAt: Timestamp,
+  materials: Type.Optional(
+    Type.Array(
+      Type.Object({
+        key: Type.String(),
+        names: Bilingual,
+        uploaded: Nullable(
+          Type.Object({ filename: Type.String(), size: Type.Integer(), sha256: Type.String() }),
+        ),
+      }),
+    ),
+  ),
+});
+
+function presentProgramme(row: ProgrammeRow & { funder_name?: string | null; grants?: number }) {
+  const p = programmeOf(row);
+  return {
+    code: row.code,
+    version: row.version,
+    names: { zh: row.name_zh, en: row.name_en },
+    level: row.level,
+    mode: p.mode,
+    payee: p.payee,
+    funder: row.funder_org_id ? { id: row.funder_org_id, name: row.funder_name ?? '' } : null,
+    budget: formatYuan(row.budget),
+    committed: formatYuan(row.committed),
+    paid: formatYuan(row.paid),
+    left: formatYuan(row.budget - row.committed),
+    status: row.status,
+    grants: row.grants ?? 0,
+    definition: row.definition,
+  };
+}
+
+function presentGrant(row: GrantListRow) {
+  return {
+    id: row.id,
+    programme: { code: row.programme_code, name: row.programme_name },
+    policy: { id: row.policy_id, number: row.policy_number },
+    enterprise: { id: row.enterprise_id, name: row.enterprise_name },
+    funder: { id: row.funder_org_id, name: row.funder_name },
+    mode: row.mode,
+    payee: row.payee,
+    status: row.status,
+    amount: formatYuan(row.amount),
+    clawedBack: formatYuan(row.clawed_back),
+    paid: formatYuan(row.paid),
+    yearIndex: row.year_index,
+    confirmBy: row.confirm_by,
+    steps: row.steps,
+    decisionNote: row.decision_note,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Subsidy programmes, grants, confirmation, applications with materials, review and payment. */
+export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { pool, tx } = app.kebao;
+  // Materials arrive as the file itself (this plugin's scope only).
+  app.addContentTypeParser(
+    ['application/pdf', 'image/jpeg', 'image/png'],
+    { parseAs: 'buffer', bodyLimit: MATERIAL_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+  const scopeOf = (actor: Parameters<typeof can>[0] & { orgId: string | null }) => ({
+    all: can(actor, Permission.SubsidyReadAll),
+    orgId: actor.orgId,
+  });
+
+  async function grantDetail(scope: { all: boolean; orgId: string | null }, id: string) {
+    const row = await findVisibleGrant(pool, scope, id);
+    if (!row) throw problem('subsidy.grant_not_found');
+    const programme = await findProgramme(pool, row.programme_code);
+    const checklist = programme ? (programmeOf(programme).checklist ?? []) : [];
+    const uploaded = new Map((await materialsOf(pool, id)).map((m) => [m.key, m]));
+    return {
+      ...presentGrant(row),
+      materials: checklist.map((c: NonNullable<SubsidyProgramme['checklist']>[number]) => {
+        const m = uploaded.get(c.key);
+        return {
+          key: c.key,
+          names: c.names,
+          uploaded: m ? { filename: m.filename, size: m.size, sha256: m.sha256 } : null,
+        };
+      }),
+    };
+  }
+
+  app.get(
+    '/api/subsidy/programmes',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'Subsidy programmes with their budgets (a funder: the ones it operates with mine=true)',
+        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ items: Type.Array(ProgrammeView) }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => ({
+      items: (await listProgrammes(pool, request.query.mine ? request.actor.orgId : null)).map(
+        presentProgramme,
+      ),
+    }),
+  );
+
+  app.get(
+    '/api/subsidy/programmes/:code',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'One programme: its definition, budget, committed and paid',
+        params: Code,
+        response: { 200: ProgrammeView, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const rows = await listProgrammes(pool, null);
+      const row = rows.find((r) => r.code === request.params.code);
+      if (!row) throw problem('subsidy.programme_not_found');
+      return presentProgramme(row);
+    },
+  );
+
+  app.put(
+    '/api/subsidy/programmes/:code',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary: 'Publish a programme as data (a new code, or a higher version of one the caller operates)',
+        description:
+          'Validated by the same JSON Schema as catalog/subsidies/*.yaml; errors name the JSON path.',
+        params: Code,
+        body: Type.Unknown({ description: 'the programme definition' }),
+        response: { 200: ProgrammeView, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) => {
+      const body = request.body as { code?: unknown };
+      if (body && typeof body === 'object' && body.code !== request.params.code) {
+        throw problem('request.invalid', {
+          errors: [
+            {
+              path: '/body/code',
+              code: 'code',
+              message_zh: '代码须与地址一致',
+              message_en: 'The code must match the path',
+            },
+          ],
+        });
+      }
+      await tx(request.actor, request.id, (ctx) => saveProgramme(ctx, request.body, 'api', true));
+      const row = (await listProgrammes(pool, null)).find((r) => r.code === request.params.code);
+      return presentProgramme(row as ProgrammeRow);
+    },
+  );
+
+  app.put(
+    '/api/subsidy/programmes/:code/operator',
+    {
+      config: { access: Permission.OrgManage },
+      schema: {
+        tags,
+        summary: 'Name the funder organisation that operates a programme on this platform (platform)',
+        params: Code,
+        body: Type.Object({ funderOrgId: Nullable(Uuid) }, { additionalProperties: false }),
+        response: { 200: ProgrammeView, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) =>
+        assignOperator(ctx, request.params.code, request.body.funderOrgId),
+      );
+      const row = (await listProgrammes(pool, null)).find((r) => r.code === request.params.code);
+      return presentProgramme(row as ProgrammeRow);
+    },
+  );
+
+  app.put(
+    '/api/subsidy/programmes/:code/budget',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary: 'Change the budget of a programme one operates (never below what is committed)',
+        params: Code,
+        body: Type.Object({ budget: Money }, { additionalProperties: false }),
+        response: { 200: ProgrammeView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) =>
+        changeBudget(ctx, request.params.code, parseYuan(request.body.budget)),
+      );
+      const row = (await listProgrammes(pool, null)).find((r) => r.code === request.params.code);
+      return presentProgramme(row as ProgrammeRow);
+    },
+  );
+
+  app.get(
+    '/api/subsidy/grants',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary:
+          'Grants the caller is party to (funder, enterprise, collecting insurer); all with subsidy.read_all',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.String({ maxLength: 20 })),
+            programme: Type.Optional(Type.String({ maxLength: 48 })),
+            policyId: Type.Optional(Uuid),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(GrantView), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { limit = 50, offset = 0, ...filter } = request.query;
+      const { rows, total } = await listGrants(pool, scopeOf(request.actor), { ...filter, limit, offset });
+      return { items: rows.map(presentGrant), total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/subsidy/grants/:id',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'One grant: every rule’s contribution, the checklist and what was uploaded',
+        params: IdParams,
+        response: { 200: GrantView, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => grantDetail(scopeOf(request.actor), request.params.id),
+  );
+
+  app.post(
+    '/api/subsidy/grants/:id/confirm',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'The enterprise confirms a 免申即享 grant within the programme’s working days',
+        params: IdParams,
+        response: { 200: GrantView, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) => confirmGrant(ctx, request.params.id));
+      return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  app.put(
+    '/api/subsidy/grants/:id/materials/:key',
+    {
+      bodyLimit: MATERIAL_LIMIT,
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'The enterprise uploads one material of its application (PDF, JPEG or PNG, ≤ 10 MB)',
+        description:
+          'The body is the file itself with its Content-Type; X-Filename names it. Stored with its SHA-256.',
+        params: Type.Object(
+          { id: Uuid, key: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }) },
+          { additionalProperties: false },
+        ),
+        consumes: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: GrantView, ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const content = request.body as Buffer;
+      const filename = String(request.headers['x-filename'] ?? request.params.key).slice(0, 200);
+      await tx(request.actor, request.id, (ctx) =>
+        uploadMaterial(ctx, request.params.id, request.params.key, {
+          filename: decodeURIComponent(filename),
+          contentType: String(request.headers['content-type'] ?? ''),
+          content,
+        }),
+      );
+      return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/subsidy/grants/:id/submit',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'The enterprise submits its application once every material on the checklist is uploaded',
+        params: IdParams,
+        response: { 200: GrantView, ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) => submitApplication(ctx, request.params.id));
+      return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/subsidy/grants/:id/review',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary: 'The funder approves or rejects an application, with a note the enterprise sees',
+        params: IdParams,
+        body: Type.Object(
+          {
+            decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
+            note: Type.String({ minLength: 1, maxLength: 500 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: GrantView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) => reviewGrant(ctx, request.params.id, request.body));
+      return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/subsidy/grants/:id/pay',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary:
+          'The funder pays an approved grant to the enterprise (payee enterprise), with the bank reference',
+        description:
+          'Grants paid to the insurer (reducing the bill) are settled through the insurer’s subsidy invoices instead.',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: Type.Object(
+          { channelRef: Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7e]+$' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: GrantView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const result = await tx(request.actor, request.id, (ctx) =>
+        idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
+          await payGrant(ctx, request.params.id, request.body.channelRef);
+          return { status: 200, body: { id: request.params.id } };
+        }),
+      );
+      if (result.status !== 200) return sendIdempotent(reply, result);
+      return reply
+        .header('idempotent-replayed', String(result.replayed))
+        .send(await grantDetail(scopeOf(request.actor), request.params.id));
+    },
+  );
+};

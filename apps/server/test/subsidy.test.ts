@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../../test/http.ts';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
+
+/*
+ * Subsidies over HTTP on a real database: the shipped programmes loaded, the Shanghai tiered subsidy granted
+ * at bind (免申即享) so the enterprise pays only its net share, confirmed, paid by the funder through the
+ * insurer's invoice, clawed back pro rata on cancellation; an apply-mode programme published by the funder
+ * with its checklist, materials, review and payment; the budget never overspent; the ledger verifies.
+ */
+
+let t: TestServer;
+let enterprise: Client;
+let insurer: Client;
+let insurer2: Client;
+let funder: Client;
+let funderId: string;
+
+const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
+
+async function boundCyber(limit = '5000000.00') {
+  const q = await enterprise.post('/api/quotes', { productCode: 'KB-BR-CYBER', request: { limit } });
+  expect(q.status, JSON.stringify(q.body)).toBe(201);
+  await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+  const b = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+  expect(b.status, JSON.stringify(b.body)).toBe(201);
+  return b.body;
+}
+
+async function grantsOf(client: Client, policyId: string) {
+  const r = await client.get(`/api/subsidy/grants?policyId=${policyId}`);
+  expect(r.status).toBe(200);
+  return r.body.items as { id: string; programme: { code: string }; status: string; amount: string }[];
+}
+
+const PDF = Buffer.from('%PDF-1.4\n% demo material\n');
+
+beforeAll(async () => {
+  t = await startTestServer();
+  [enterprise, insurer, insurer2, funder] = await Promise.all([
+    t.as('enterprise@demo.kebao.cn'),
+    t.as('insurer@demo.kebao.cn'),
+    t.as('insurer2@demo.kebao.cn'),
+    t.as('funder@demo.kebao.cn'),
+  ]);
+  funderId = (await funder.get('/api/me')).body.organisation.id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('programmes', () => {
+  it('the shipped programmes are loaded; the demo funder operates the Shanghai ones', async () => {
+    const r = await enterprise.get('/api/subsidy/programmes');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(11);
+    const tiered = r.body.items.find((p: { code: string }) => p.code === 'shanghai-2025-tiered');
+    expect(tiered).toMatchObject({
+      mode: 'auto',
+      payee: 'insurer',
+      funder: { id: funderId },
+      budget: '100000000.00',
+    });
+    const mine = await funder.get('/api/subsidy/programmes?mine=true');
+    expect(mine.body.items.map((p: { code: string }) => p.code).sort()).toEqual([
+      'shanghai-2025-tiered',
+      'shanghai-clinical-trial',
+      'shanghai-tech-loan',
+    ]);
+  });
+
+  it('a bad definition is refused with the JSON path named', async () => {
+    const r = await funder.put('/api/subsidy/programmes/bad-one', { code: 'bad-one', version: 1 });
+    expect(r.status).toBe(400);
+    expect(r.body.errors.length).toBeGreaterThan(0);
+    expect(r.body.errors[0].path).toMatch(/^\/body/);
+  });
+});
+
+describe('免申即享 at bind', () => {
+  it('the enterprise pays its net share, the funder the subsidy; every rule is explained; confirmed; paid; verified', async () => {
+    const policy = await boundCyber();
+    expect(fen(policy.subsidy)).toBeGreaterThan(0n);
+    expect(fen(policy.subsidy) + fen(policy.netPayable)).toBe(fen(policy.premium));
+    const [grant] = await grantsOf(enterprise, policy.id);
+    expect(grant).toMatchObject({
+      programme: { code: 'shanghai-2025-tiered' },
+      status: 'reserved',
+      amount: policy.subsidy,
+    });
+    const detail = (await funder.get(`/api/subsidy/grants/${grant?.id}`)).body;
+    expect(detail.steps.length).toBeGreaterThan(3);
+    expect(detail.confirmBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Whoever is not party to it sees nothing.
+    expect((await insurer2.get(`/api/subsidy/grants/${grant?.id}`)).status).toBe(404);
+
+    // Two bills: the enterprise's net premium, the funder's subsidy share.
+    const invoices = (await insurer.get(`/api/invoices?policyId=${policy.id}`)).body.items;
+    const byKind = Object.fromEntries(invoices.map((i: { kind: string }) => [i.kind, i]));
+    expect(byKind.premium.amount).toBe(policy.netPayable);
+    expect(byKind.subsidy).toMatchObject({ amount: policy.subsidy, payer: { kind: 'funder', id: funderId } });
+    expect(
+      (await funder.get('/api/invoices?side=billed')).body.items.map((i: { id: string }) => i.id),
+    ).toContain(byKind.subsidy.id);
+
+    const confirmed = await enterprise.post(`/api/subsidy/grants/${grant?.id}/confirm`, {});
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body.status).toBe('confirmed');
+    expect((await enterprise.post(`/api/subsidy/grants/${grant?.id}/confirm`, {})).body.code).toBe(
+      'subsidy.not_pending',
+    );
+
+    // The funder's transfer arrives at the insurer: the grant is paid, the funder's payable settled.
+    const paid = await insurer.post('/api/payments', {
+      payerKind: 'funder',
+      payerId: funderId,
+      channel: 'bank_transfer',
+      channelRef: `SUB${Date.now()}`,
+      reference: byKind.subsidy.number,
+      amount: policy.subsidy,
+      receivedOn: byKind.subsidy.issuedOn,
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    const after = (await funder.get(`/api/subsidy/grants/${grant?.id}`)).body;
+    expect(after.paid).toBe(policy.subsidy);
+    const books = (await funder.get('/api/ledger/balances')).body.items;
+    expect(books.find((b: { account: string }) => b.account === 'subsidy_expense').balance).toBe(
+      policy.subsidy,
+    );
+    expect(books.find((b: { account: string }) => b.account === 'subsidy_payable')).toBeUndefined();
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  });
+
+  it('a cancellation refunds each payer its part exactly and claws back the funder’s share', async () => {
+    const policy = await boundCyber();
+    const [grant] = await grantsOf(funder, policy.id);
+    const cancelDate = new Date(Date.parse(`${policy.startDate}T00:00:00Z`) + 100 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const c = await enterprise.post(`/api/policies/${policy.id}/cancel`, { cancelDate, reason: '退保' });
+    expect(c.status, JSON.stringify(c.body)).toBe(200);
+    const refund = fen(policy.premium) - fen(c.body.writtenPremium);
+    const notes = (await insurer.get(`/api/invoices?policyId=${policy.id}`)).body.items.filter(
+      (i: { kind: string }) => i.kind === 'credit_note',
+    );
+    const toFunder = notes.find((n: { payer: { kind: string } }) => n.payer.kind === 'funder');
+    const toEnterprise = notes.find((n: { payer: { kind: string } }) => n.payer.kind === 'enterprise');
+    expect(-fen(toFunder.amount) - fen(toEnterprise.amount)).toBe(refund);
+    // In the bind's proportion, to the fen (largest remainder).
+    const subsidy = fen(policy.subsidy);
+    const expected = (refund * subsidy) / fen(policy.premium);
+    expect(-fen(toFunder.amount) - expected <= 1n && expected + fen(toFunder.amount) <= 1n).toBe(true);
+    const clawed = (await funder.get(`/api/subsidy/grants/${grant?.id}`)).body.clawedBack;
+    expect(fen(clawed)).toBe(-fen(toFunder.amount));
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  });
+
+  it('the budget is never overspent: with nothing left the bind bills the whole premium', async () => {
+    const before = (await funder.get('/api/subsidy/programmes/shanghai-2025-tiered')).body;
+    const low = await funder.put('/api/subsidy/programmes/shanghai-2025-tiered/budget', { budget: '1.00' });
+    expect(low.status).toBe(409);
+    expect(low.body.code).toBe('subsidy.budget_below_committed');
+    const exact = await funder.put('/api/subsidy/programmes/shanghai-2025-tiered/budget', {
+      budget: before.committed,
+    });
+    expect(exact.status, JSON.stringify(exact.body)).toBe(200);
+    expect(exact.body.left).toBe('0.00');
+    const policy = await boundCyber();
+    expect(policy.subsidy).toBe('0.00');
+    expect(policy.netPayable).toBe(policy.premium);
+    await funder.put('/api/subsidy/programmes/shanghai-2025-tiered/budget', { budget: before.budget });
+    expect(
+      (await insurer.put('/api/subsidy/programmes/shanghai-2025-tiered/budget', { budget: '1.00' })).status,
+    ).toBe(403);
+  });
+});
+
+describe('申报 (apply mode)', () => {
+  it('a funder publishes a programme; the application needs its materials, is reviewed and paid', async () => {
+    const programme = {
+      code: 'lingang-cyber-pilot',
+      version: 1,
+      names: { zh: '临港网络安全保险试点补贴（示例）', en: 'Lingang cyber pilot subsidy (demo)' },
+      funder: { names: { zh: '临港新片区', en: 'Lingang' }, level: 'district' },
+      budget: '2000000.00',
+      eligibility: { products: ['KB-BR-CYBER'] },
+      conditions: [],
+      share: { rate: '0.1' },
+      caps: { perPolicy: '5000.00' },
+      window: { from: '2025-01-01' },
+      mode: 'apply',
+      checklist: [
+        { key: 'sealed_policy', names: { zh: '加盖公章的保单', en: 'Sealed policy' } },
+        { key: 'payment_voucher', names: { zh: '保费支付凭证', en: 'Payment voucher' } },
+      ],
+      payee: 'enterprise',
+      clawback: { onCancellation: 'pro_rata' },
+      priority: 10,
+    };
+    const published = await funder.put('/api/subsidy/programmes/lingang-cyber-pilot', programme);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    expect(published.body.funder.id).toBe(funderId);
+
+    const policy = await boundCyber();
+    const grants = await grantsOf(enterprise, policy.id);
+    const pilot = grants.find((g) => g.programme.code === 'lingang-cyber-pilot');
+    expect(pilot).toMatchObject({ status: 'applied', amount: '5000.00' });
+    const id = pilot?.id as string;
+    // Incomplete: refused, naming what is missing.
+    const early = await enterprise.post(`/api/subsidy/grants/${id}/submit`, {});
+    expect(early.body.code).toBe('subsidy.materials_missing');
+    // A file that is not what it says is refused.
+    const fake = await enterprise.put(`/api/subsidy/grants/${id}/materials/sealed_policy`, undefined, {
+      raw: Buffer.from('MZ\x90\x00'),
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(fake.status).toBe(415);
+    for (const key of ['sealed_policy', 'payment_voucher']) {
+      const up = await enterprise.put(`/api/subsidy/grants/${id}/materials/${key}`, undefined, {
+        raw: PDF,
+        headers: { 'content-type': 'application/pdf', 'x-filename': `${key}.pdf` },
+      });
+      expect(up.status, JSON.stringify(up.body)).toBe(200);
+    }
+    const listed = await enterprise.put(`/api/subsidy/grants/${id}/materials/other`, undefined, {
+      raw: PDF,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(listed.body.code).toBe('subsidy.material_not_listed');
+    const submitted = await enterprise.post(`/api/subsidy/grants/${id}/submit`, {});
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.materials.every((m: { uploaded: unknown }) => m.uploaded !== null)).toBe(true);
+    expect(
+      (await insurer.post(`/api/subsidy/grants/${id}/review`, { decision: 'approve', note: 'x' })).status,
+    ).toBe(403);
+    const approved = await funder.post(`/api/subsidy/grants/${id}/review`, {
+      decision: 'approve',
+      note: '材料齐全',
+    });
+    expect(approved.body.status).toBe('approved');
+    const paid = await funder.post(`/api/subsidy/grants/${id}/pay`, { channelRef: `GOV${Date.now()}` });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body.paid).toBe('5000.00');
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  });
+});

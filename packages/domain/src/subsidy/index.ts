@@ -1,0 +1,10 @@
+export { programmeCovers } from './check-eligibility.ts';
+export * from './clawback.ts';
+export * from './decision.ts';
+export * from './evaluate-subsidy.ts';
+export * from './grants-at-bind.ts';
+export * from './parse-programme.ts';
+export * from './programme.ts';
+export * from './quota.ts';
+export * from './subsidy-facts.ts';
+export * from './working-days.ts';
