@@ -6,6 +6,7 @@ import { prepareZone } from './demo/zone.ts';
 import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
+import { SubsidyLapseJob } from './modules/subsidy/lapse-job.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
 import { createLogger } from './platform/logger.ts';
@@ -82,6 +83,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     quoteExpiry.start();
     const monthClose = new MonthCloseJob(tx, database.pool, clock, log.child({ component: 'month-close' }));
     monthClose.start();
+    const subsidyLapse = new SubsidyLapseJob(tx, log.child({ component: 'subsidy-lapse' }));
+    subsidyLapse.start();
 
     const app = await buildApp({
       ...services,
@@ -102,6 +105,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await app.close();
           await quoteExpiry.stop();
           await monthClose.stop();
+          await subsidyLapse.stop();
           await dispatcher.stop();
           await listener.stop();
           if (ownsDatabase) await database.close();

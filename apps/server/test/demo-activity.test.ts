@@ -39,6 +39,11 @@ describe('the demo zone after a seeded year', () => {
     expect(
       await count("SELECT count(*)::text AS n FROM policy_line WHERE role = 'follower'"),
     ).toBeGreaterThan(0);
+    // The demo enterprise confirmed its 免申即享 subsidies; the broker's clients could not, and theirs lapsed.
+    expect(
+      await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'confirmed'"),
+    ).toBeGreaterThan(0);
+    expect(await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'lapsed'")).toBeGreaterThan(0);
     const report = await verifyLedger(t.db.pool);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);

@@ -1,7 +1,11 @@
+import { createLogger, createTxRunner } from '@kebao/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
+import { SubsidyLapseJob } from '../src/modules/subsidy/lapse-job.ts';
+
+const quiet = createLogger({ level: 'silent' });
 
 /*
  * Subsidies over HTTP on a real database: the shipped programmes loaded, the Shanghai tiered subsidy granted
@@ -242,6 +246,38 @@ describe('申报 (apply mode)', () => {
     const paid = await funder.post(`/api/subsidy/grants/${id}/pay`, { channelRef: `GOV${Date.now()}` });
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body.paid).toBe('5000.00');
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  });
+});
+
+describe('an unconfirmed 免申即享 grant', () => {
+  it('lapses after its working days: the budget is released and the policyholder is billed that part', async () => {
+    const policy = await boundCyber();
+    const grant = (await grantsOf(funder, policy.id)).find(
+      (g) => g.programme.code === 'shanghai-2025-tiered',
+    );
+    const committed = (await funder.get('/api/subsidy/programmes/shanghai-2025-tiered')).body.committed;
+    t.clock.advance(12 * 86_400_000); // past five working days
+    const job = new SubsidyLapseJob(createTxRunner({ pool: t.db.pool, clock: t.clock.now }), quiet);
+    await job.runOnce();
+    const holder = await t.as('enterprise@demo.kebao.cn');
+    const lead = await t.as('insurer@demo.kebao.cn');
+    const office = await t.as('funder@demo.kebao.cn');
+    expect((await office.get(`/api/subsidy/grants/${grant?.id}`)).body.status).toBe('lapsed');
+    expect((await holder.post(`/api/subsidy/grants/${grant?.id}/confirm`, {})).body.code).toBe(
+      'subsidy.not_pending',
+    );
+    const after = (await holder.get(`/api/policies/${policy.id}`)).body;
+    expect(after.subsidy).toBe('0.00');
+    expect(after.netPayable).toBe(policy.premium);
+    const invoices = (await lead.get(`/api/invoices?policyId=${policy.id}`)).body.items;
+    const additional = invoices.find((i: { kind: string }) => i.kind === 'additional');
+    expect(additional).toMatchObject({ amount: policy.subsidy, payer: { kind: 'enterprise' } });
+    const subsidyBill = invoices.find((i: { kind: string }) => i.kind === 'subsidy');
+    expect(subsidyBill.outstanding).toBe('0.00'); // offset by the credit note to the funder
+    const programme = (await office.get('/api/subsidy/programmes/shanghai-2025-tiered')).body;
+    // This grant's and the earlier tests' unconfirmed ones were released (verify checks committed = live grants).
+    expect(fen(committed) - fen(programme.committed) >= fen(policy.subsidy)).toBe(true);
     expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
 import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
 import { bindQuote, cancelPolicy, endorsePolicy } from '../modules/policy/service.ts';
 import { acceptQuote, requestQuote } from '../modules/quote/request-service.ts';
-import { subsidyEngine } from '../modules/subsidy/service.ts';
+import { confirmGrant, grantsOf, lapseUnconfirmed, subsidyEngine } from '../modules/subsidy/service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -182,6 +182,15 @@ export async function seedDemoActivity(
       );
       if (!policy) return;
       report.policies++;
+      // The demo enterprise confirms its 免申即享 subsidy the next day; the broker's clients (no account
+      // on the platform) cannot, and theirs lapse at the next pass.
+      if (forDemoEnterprise) {
+        schedule(addMinutes(clock, 1440), async () => {
+          for (const g of await grantsOf(pool, policy.id)) {
+            if (g.status === 'reserved') await attempt(asEnterprise, (ctx) => confirmGrant(ctx, g.id));
+          }
+        });
+      }
       // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
       schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
       if (fate > 0.9 && fate < 0.96) {
@@ -269,6 +278,7 @@ export async function seedDemoActivity(
     const m = new Date(month.getTime() - 86_400_000);
     const closing = shanghaiDateOf(m).slice(0, 7);
     schedule(new Date(month.getTime() + 2 * 3_600_000), async () => {
+      await attempt(systemActor, (ctx) => lapseUnconfirmed(ctx, 10_000));
       if (await attempt(systemActor, (ctx) => closeMonth(ctx, closing))) report.closes++;
     });
     if ([0, 3, 6, 9].includes(Number(shanghaiDateOf(month).slice(5, 7)) - 1)) {

@@ -885,7 +885,7 @@ export async function invoiceMismatches(db: Queryable) {
   const r = await db.query<{ entry_id: string; invoiced: bigint; receivable: bigint }>(
     `SELECT e.entry_id, coalesce(i.total, 0)::bigint AS invoiced, e.total::bigint AS receivable
        FROM (SELECT l.entry_id, sum(l.amount) AS total FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id
-              WHERE j.kind IN ('bind', 'endorse', 'cancel') AND l.account IN ('premium_receivable', 'subsidy_receivable')
+              WHERE j.kind IN ('bind', 'endorse', 'cancel', 'subsidy_lapse') AND l.account IN ('premium_receivable', 'subsidy_receivable')
               GROUP BY l.entry_id) e
        LEFT JOIN (SELECT entry_id, sum(amount) AS total FROM invoice GROUP BY entry_id) i ON i.entry_id = e.entry_id
       WHERE coalesce(i.total, 0) <> e.total ORDER BY e.entry_id LIMIT 100`,

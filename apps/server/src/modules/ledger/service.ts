@@ -27,7 +27,7 @@ import {
  * return — so the documents people pay always agree with the receivables in the books.
  */
 export interface PostingInput {
-  kind: 'bind' | 'endorse' | 'cancel';
+  kind: 'bind' | 'endorse' | 'cancel' | 'subsidy_lapse';
   policyId: string;
   description: string;
   productCode: string;

@@ -341,3 +341,17 @@ export async function partyNames(db: Queryable, ids: readonly string[]) {
   );
   return new Map(r.rows.map((o) => [o.id, o]));
 }
+
+/** A subsidy no longer paid by the funder: the policyholder owes that part (net payable up, subsidy down). */
+export async function shiftSubsidyToHolder(
+  db: Queryable,
+  id: string,
+  amount: bigint,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE policy SET subsidy = subsidy - $2, net_payable = net_payable + $2,
+       subsidy_funder = CASE WHEN subsidy - $2 = 0 THEN NULL ELSE subsidy_funder END, updated_at = $3 WHERE id = $1`,
+    [id, amount.toString(), at],
+  );
+}

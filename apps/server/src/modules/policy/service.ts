@@ -52,6 +52,7 @@ import {
   nextPolicySeq,
   type PolicyLineRow,
   type PolicyRow,
+  shiftSubsidyToHolder,
 } from './repo.ts';
 import { noSubsidy, type SubsidyEngine } from './subsidy-port.ts';
 
@@ -739,3 +740,52 @@ export async function renewPolicy(ctx: Ctx, cache: CatalogCache, id: string): Pr
 }
 
 export const canReadAllPolicies = (ctx: Ctx) => can(ctx.actor, Permission.PolicyReadAll);
+
+/**
+ * A subsidy the funder will not pay after all (a 免申即享 grant not confirmed in time): the policyholder owes
+ * that part. Posted as a movement between the two receivables in the collecting insurer's books, which
+ * raises a credit note to the funder (offsetting its subsidy invoice) and an invoice to the policyholder.
+ */
+export async function shiftSubsidy(ctx: Ctx, policyId: string, amount: Fen, why: string): Promise<void> {
+  const policy = await findPolicy(ctx.db, policyId);
+  if (!policy || !policy.subsidy_funder || amount <= 0n) return;
+  const take = amount < policy.subsidy ? amount : policy.subsidy;
+  await shiftSubsidyToHolder(ctx.db, policyId, take, ctx.now);
+  const funder = policy.subsidy_funder;
+  // Whoever collected the subsidy share moves it: the lead (主代从收) or each co-insurer by its share.
+  const collectors =
+    policy.collection_mode === 'lead_collects'
+      ? [{ orgId: policy.lead_org_id, part: take }]
+      : await linesOf(ctx.db, policyId).then((ls) => {
+          const parts = allocate(
+            take,
+            ls.map((l) => l.share),
+          );
+          return ls.map((l, i) => ({ orgId: l.org_id, part: parts[i] as Fen }));
+        });
+  await postJournal(ctx, {
+    kind: 'subsidy_lapse',
+    policyId,
+    description: `补贴失效，改由投保人缴纳 ${policy.number}（${why}）`,
+    productCode: policy.product_code,
+    statisticalClass: policy.statistical_class,
+    lines: collectors
+      .filter((c) => c.part !== 0n)
+      .flatMap((c) => [
+        {
+          account: 'premium_receivable' as const,
+          orgId: c.orgId,
+          counterparty: policy.enterprise_id,
+          amount: c.part,
+        },
+        { account: 'subsidy_receivable' as const, orgId: c.orgId, counterparty: funder, amount: -c.part },
+      ]),
+  });
+  ctx.audit({
+    action: 'policy.subsidy_shift',
+    entityType: 'policy',
+    entityId: policyId,
+    before: { subsidy: formatYuan(policy.subsidy) },
+    after: { subsidy: formatYuan(policy.subsidy - take), why },
+  });
+}

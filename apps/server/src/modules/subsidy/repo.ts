@@ -369,3 +369,13 @@ export async function refundOfPolicy(db: Queryable, policyId: string) {
   const row = r.rows[0];
   return row ? { premium: row.premium, refund: row.refund } : null;
 }
+
+/** 免申即享 grants whose confirmation period ended before `today`, locked (skipping ones a bind holds). */
+export async function lockUnconfirmed(db: Queryable, today: string, limit: number) {
+  const r = await db.query<GrantRow>(
+    `SELECT * FROM subsidy_grant WHERE status = 'reserved' AND confirm_by < $1::date
+      ORDER BY confirm_by, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [today, limit],
+  );
+  return r.rows;
+}

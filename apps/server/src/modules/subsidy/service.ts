@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import type { CatalogCache } from '../catalog/catalog-cache.ts';
 import { postEntry } from '../ledger/service.ts';
+import { shiftSubsidy } from '../policy/service.ts';
 import type {
   BoundPolicyForSubsidy,
   PolicyForSubsidy,
@@ -35,6 +36,7 @@ import {
   insertMaterial,
   isFunder,
   lockGrant,
+  lockUnconfirmed,
   materialsOf,
   operatedProgrammes,
   type ProgrammeRow,
@@ -650,3 +652,34 @@ export async function payGrant(ctx: Ctx, id: string, channelRef: string) {
 
 /** Programmes whose committed or paid amounts disagree with their grants, or exceed the budget. */
 export const subsidyBudgetMismatches = (db: Queryable) => budgetMismatches(db);
+
+/**
+ * 免申即享 grants not confirmed within their working days lapse: the budget is released, the funder's
+ * grant reversed, and the policyholder owes that part of the premium (an invoice to it, a credit note
+ * offsetting the funder's). Returns how many lapsed.
+ */
+export async function lapseUnconfirmed(ctx: Ctx, limit = 200): Promise<number> {
+  const grants = await lockUnconfirmed(ctx.db, shanghaiDateOf(ctx.now), limit);
+  for (const grant of grants) {
+    const open = grant.amount - grant.clawed_back;
+    await lapse(ctx, grant, '逾期未确认');
+    if (grant.payee === 'insurer') await shiftSubsidy(ctx, grant.policy_id, open, '补贴逾期未确认');
+    ctx.emit({
+      type: 'subsidy.lapsed',
+      aggregateType: 'subsidy_grant',
+      aggregateId: grant.id,
+      payload: {
+        grantId: grant.id,
+        policyId: grant.policy_id,
+        amount: formatYuan(open),
+        confirmBy: grant.confirm_by,
+      },
+      orgIds: [
+        grant.funder_org_id,
+        grant.insurer_org_id,
+        ...(grant.enterprise_org ? [grant.enterprise_org] : []),
+      ],
+    });
+  }
+  return grants.length;
+}
