@@ -74,6 +74,20 @@ describe('programmes', () => {
     ]);
   });
 
+  it('recommendations show the subsidy the enterprise would get next to the premium', async () => {
+    await t.server.services.dispatcher.drain();
+    const r = await enterprise.get('/api/enterprise/me/recommendations');
+    expect(r.status).toBe(200);
+    const withSubsidy = r.body.items.filter(
+      (m: { estimatedSubsidy: string | null }) => m.estimatedSubsidy !== null,
+    );
+    expect(withSubsidy.length).toBeGreaterThan(0);
+    for (const m of withSubsidy) {
+      expect(fen(m.estimatedSubsidy)).toBeGreaterThan(0n);
+      expect(fen(m.estimatedSubsidy) <= fen(m.estimatedPremium)).toBe(true);
+    }
+  });
+
   it('a bad definition is refused with the JSON path named', async () => {
     const r = await funder.put('/api/subsidy/programmes/bad-one', { code: 'bad-one', version: 1 });
     expect(r.status).toBe(400);

@@ -12,6 +12,8 @@ export interface SubsidyEstimateInput {
   readonly premiumFen: bigint | number;
   /** What is known about the enterprise: programmes have eligibility of their own (region, qualifications). */
   readonly enterpriseFacts: EnterpriseFacts;
+  /** The sum insured the estimate priced, for programmes with a rate cap (absent: such a cap allows nothing). */
+  readonly sumInsuredFen?: bigint | number;
 }
 
 /** An estimated premium subsidy (保费补贴): how much, from which programme, and why. */

@@ -1,6 +1,7 @@
 export { programmeCovers } from './check-eligibility.ts';
 export * from './clawback.ts';
 export * from './decision.ts';
+export * from './estimator.ts';
 export * from './evaluate-subsidy.ts';
 export * from './grants-at-bind.ts';
 export * from './parse-programme.ts';

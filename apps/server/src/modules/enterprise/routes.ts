@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Queryable } from '@kebao/db';
+import type { EnterpriseFacts, QuoteRequest, StatisticalClass } from '@kebao/domain/catalog';
 import { type EnterpriseProfile, EnterpriseProfileSchema, type gradeCredit } from '@kebao/domain/enterprise';
 import { formatYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
+import { sumInsuredOf } from '@kebao/domain/policy';
 import { compareDates, parseCalendarDate, shanghaiDateOf } from '@kebao/domain/time';
 import { Type } from 'typebox';
 import { type Actor, can } from '../../platform/actor.ts';
@@ -10,8 +12,10 @@ import { problem } from '../../platform/errors.ts';
 import { Page, problemResponses } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
+import { CatalogCache } from '../catalog/catalog-cache.ts';
 import { type LeadRow, listLeads, type MatchRow, recommendationsOf } from '../matching/repo.ts';
 import { findOrganisation } from '../org/repo.ts';
+import { subsidyEstimatorAt } from '../subsidy/service.ts';
 import {
   type CreditRecordRow,
   creditRecordsOf,
@@ -155,8 +159,8 @@ function presentMatch(
     status: row.status as 'eligible' | 'possibly_eligible' | 'referred',
     estimatedPremium: row.estimated_premium === null ? null : formatYuan(row.estimated_premium),
     estimateRequest: reasons.estimateRequest ?? null,
-    // The subsidy engine is not wired yet (docs/matching.md, SubsidyEstimator): no estimate rather than a guess.
-    estimatedSubsidy: null,
+    // Filled in for the enterprise's own recommendations from the operated programmes (docs/matching.md).
+    estimatedSubsidy: null as string | null,
     reasons: reasons.reasons,
     scoreParts: reasons.scoreParts,
     missingFacts: reasons.missingFacts,
@@ -204,7 +208,8 @@ async function saveOwnProfile(ctx: Ctx, models: EvaluationModels, profile: Enter
 
 /** The enterprise registry (科技企业名录): profiles, evaluations, credit, matching. */
 export const enterpriseRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { pool, tx, clock, models } = app.kebao;
+  const { pool, tx, clock, models, hub } = app.kebao;
+  const cache = new CatalogCache(pool, hub);
   const tags = ['enterprise'];
 
   app.get(
@@ -292,7 +297,36 @@ export const enterpriseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const row = request.actor.orgId ? await findEnterpriseByOrg(pool, request.actor.orgId) : null;
       if (!row) return { items: [], total: 0, limit, offset };
       const { rows, total } = await recommendationsOf(pool, row.id, limit, offset);
-      return { items: rows.map(presentMatch), total, limit, offset };
+      const estimator = await subsidyEstimatorAt(pool, clock());
+      const items = [];
+      for (const match of rows) {
+        const view = presentMatch(match);
+        const cached =
+          match.estimated_premium === null
+            ? null
+            : await cache.get(match.product_code, match.product_version);
+        if (cached && match.estimated_premium !== null) {
+          const request = (view.estimateRequest ?? {}) as QuoteRequest;
+          let sumInsured: bigint | undefined;
+          try {
+            sumInsured = sumInsuredOf(cached.definition, request);
+          } catch {
+            sumInsured = undefined;
+          }
+          const estimate = estimator.estimate({
+            productCode: match.product_code,
+            productVersion: match.product_version,
+            statisticalClass: cached.product.statistical_class as StatisticalClass,
+            subsidyTags: cached.definition.subsidyTags ?? [],
+            premiumFen: match.estimated_premium,
+            enterpriseFacts: row.facts as EnterpriseFacts,
+            ...(sumInsured === undefined ? {} : { sumInsuredFen: sumInsured }),
+          });
+          if (estimate) view.estimatedSubsidy = formatYuan(estimate.amountFen);
+        }
+        items.push(view);
+      }
+      return { items, total, limit, offset };
     },
   );
 

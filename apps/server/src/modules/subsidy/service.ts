@@ -7,11 +7,12 @@ import {
   decideSubsidy,
   parseProgramme,
   programmeCovers,
+  programmeEstimator,
   type SubsidyDecision,
   type SubsidyProgramme,
   workingDaysAfter,
 } from '@kebao/domain/subsidy';
-import { shanghaiDateOf } from '@kebao/domain/time';
+import { addDays, shanghaiDateOf } from '@kebao/domain/time';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
@@ -682,4 +683,17 @@ export async function lapseUnconfirmed(ctx: Ctx, limit = 200): Promise<number> {
     });
   }
   return grants.length;
+}
+
+/**
+ * The estimate shown next to a recommendation: the programmes operated on the platform, decided as at a bind
+ * starting tomorrow (the bind itself decides the grant).
+ */
+export async function subsidyEstimatorAt(db: Queryable, now: Date) {
+  const rows = await operatedProgrammes(db);
+  const tomorrow = addDays(shanghaiDateOf(now), 1);
+  return programmeEstimator(
+    rows.map((row) => ({ programme: programmeOf(row), committed: row.committed })),
+    tomorrow,
+  );
 }
