@@ -10,6 +10,7 @@ import {
   restoreCommand,
   seedCommand,
 } from './commands/maintenance.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import { start } from './commands/start.ts';
 import { createUserCommand } from './commands/users.ts';
 
@@ -55,6 +56,18 @@ catalog
 
 registerImportCommands(program);
 registerLedgerCommands(program);
+
+program
+  .command('simulate [portfolio]')
+  .description('Monte Carlo risk of a portfolio file or --demo: AAL, EP curves, PML, TVaR per perspective')
+  .option('--demo', 'simulate a generated synthetic portfolio instead of a file')
+  .option('--policies <n>', 'policies in the --demo portfolio (default 10000)')
+  .option('--years <n>', 'simulated years (default 10000)')
+  .option('--seed <n>', 'seed of the random numbers, 0 to 2^53 - 1 (default 2026)')
+  .option('--workers <n>', 'worker threads, 0 for this thread (default: one per CPU, at most 8)')
+  .option('--block-years <n>', 'years per block handed to a worker (the results do not depend on it)')
+  .option('--out <file>', 'write the results to a .json or .csv file instead of printing a summary')
+  .action(simulateCommand);
 
 program
   .command('backup [file]')

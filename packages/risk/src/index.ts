@@ -1,2 +1,48 @@
+export { type SyntheticOptions, syntheticPortfolio } from './demo/synthetic.ts';
+export { type AliasTable, aliasPick, aliasTable } from './distributions/alias.ts';
+export {
+  type CountTable,
+  countProbabilities,
+  countTable,
+  type FrequencyModel,
+  invertCount,
+  negativeBinomialParameters,
+} from './distributions/frequency.ts';
+export {
+  erfc,
+  lognormalLayerExpectedValue,
+  lognormalLimitedExpectedValue,
+  normalCdf,
+  normalQuantile,
+} from './distributions/normal.ts';
+export { type SeverityModel, sampleSeverity, severityCode } from './distributions/severity.ts';
+export {
+  defaultBlockYears,
+  type Progress,
+  type RunOptions,
+  runInline,
+  type YearLosses,
+} from './engine/run.ts';
+export {
+  createYearEngine,
+  type ScenarioLoss,
+  settleScenario,
+  type YearEngine,
+  type YearEngineOptions,
+} from './engine/year-engine.ts';
+export {
+  type Compiled,
+  type CompiledPortfolio,
+  compilePortfolio,
+  type PerspectiveKind,
+  type PerspectiveLabel,
+  type PortfolioLabels,
+  surplusCededFraction,
+} from './model/compile.ts';
+export * from './model/portfolio.ts';
+export { type PoolRunOptions, type SimulationPool, startSimulationPool } from './parallel/pool.ts';
 export { CounterRandom } from './random/counter-random.ts';
+export { DrawStream, seedWords } from './random/draw-stream.ts';
 export { philox4x32 } from './random/philox.ts';
+export * from './results/metrics.ts';
+export { type SimulateOptions, type SimulationResult, simulate } from './simulate.ts';

@@ -9,16 +9,20 @@ const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 
-/** High 32 bits of the 64-bit product of two unsigned 32-bit integers. */
+/**
+ * High 32 bits of the 64-bit product of two unsigned 32-bit integers, from four 16 × 16-bit products in
+ * 32-bit integer arithmetic (Math.imul wraps, `>>>` reads the words unsigned), so V8 keeps every step in
+ * integer registers; JavaScript has no 64-bit multiply outside BigInt, which is far slower.
+ */
 function mulHi(a: number, b: number): number {
   const aLo = a & 0xffff;
   const aHi = a >>> 16;
   const bLo = b & 0xffff;
   const bHi = b >>> 16;
-  const lolo = aLo * bLo;
-  const mid1 = aHi * bLo + (lolo >>> 16);
-  const mid2 = aLo * bHi + (mid1 & 0xffff);
-  return (aHi * bHi + (mid1 >>> 16) + (mid2 >>> 16)) >>> 0;
+  const lolo = Math.imul(aLo, bLo);
+  const mid1 = (Math.imul(aHi, bLo) + (lolo >>> 16)) | 0;
+  const mid2 = (Math.imul(aLo, bHi) + (mid1 & 0xffff)) | 0;
+  return (Math.imul(aHi, bHi) + (mid1 >>> 16) + (mid2 >>> 16)) >>> 0;
 }
 
 /** Writes the 4 output words for `counter` under `key` into `out` (reused to avoid allocation). */

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticPortfolio } from '../demo/synthetic.ts';
+import { type Progress, runInline, type YearLosses } from '../engine/run.ts';
+import { createYearEngine } from '../engine/year-engine.ts';
+import { compilePortfolio } from '../model/compile.ts';
+import { simulate } from '../simulate.ts';
+import { type SimulationPool, startSimulationPool } from './pool.ts';
+
+/** The same bits, not merely equal numbers (−0, NaN and every last digit alike). */
+function bits(values: Float64Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+function same(a: YearLosses, b: YearLosses): boolean {
+  return bits(a.annual).equals(bits(b.annual)) && bits(a.maxOccurrence).equals(bits(b.maxOccurrence));
+}
+
+const compiled = compilePortfolio(syntheticPortfolio({ policies: 400, groups: 2, seed: 7 }));
+const YEARS = 1500;
+const SEED = 424242;
+
+describe('determinism across threads and blocks', () => {
+  let pool: SimulationPool;
+  let reference: YearLosses;
+
+  beforeAll(async () => {
+    pool = await startSimulationPool({ threads: 4 });
+    reference = await runInline(compiled.portfolio, { years: YEARS, seed: SEED });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('draws something worth comparing', () => {
+    expect(reference.losses).toBeGreaterThan(10_000);
+    expect(reference.annual.some((v) => v > 0)).toBe(true);
+  });
+
+  it('gives bit-identical years on the calling thread for any block size', async () => {
+    for (const blockYears of [1, 13, 250, YEARS]) {
+      const run = await runInline(compiled.portfolio, { years: YEARS, seed: SEED, blockYears });
+      expect(same(run, reference), `blocks of ${blockYears}`).toBe(true);
+      expect(run.losses).toBe(reference.losses);
+    }
+  });
+
+  it('gives bit-identical years with 1, 2 and 4 worker threads and any block size', async () => {
+    for (const threads of [1, 2, 4]) {
+      for (const blockYears of [7, 100, 1000]) {
+        const run = await pool.run(compiled.portfolio, { years: YEARS, seed: SEED, threads, blockYears });
+        expect(same(run, reference), `${threads} threads, blocks of ${blockYears}`).toBe(true);
+        expect(run.losses).toBe(reference.losses);
+        expect(run.threads).toBe(threads);
+      }
+    }
+  });
+
+  it('differs with another seed, and year y does not depend on the years before it', async () => {
+    const other = await pool.run(compiled.portfolio, { years: YEARS, seed: SEED + 1 });
+    expect(same(other, reference)).toBe(false);
+    // Years 900 … 1499 simulated on their own, by a fresh engine that never saw the years before.
+    const P = compiled.portfolio.perspectiveCount;
+    const engine = createYearEngine(compiled.portfolio, { seedLow: SEED, seedHigh: 0 });
+    const annual = new Float64Array(600 * P);
+    const maxOccurrence = new Float64Array(600 * P);
+    engine.simulate(900, YEARS, annual, maxOccurrence, 900);
+    expect(bits(annual).equals(bits(reference.annual.subarray(900 * P)))).toBe(true);
+    expect(bits(maxOccurrence).equals(bits(reference.maxOccurrence.subarray(900 * P)))).toBe(true);
+  });
+
+  it('reports progress after every block and ends at every year', async () => {
+    const seen: Progress[] = [];
+    await pool.run(compiled.portfolio, {
+      years: YEARS,
+      seed: SEED,
+      blockYears: 100,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(seen).toHaveLength(15);
+    expect(seen.at(-1)).toEqual({ yearsDone: YEARS, years: YEARS, blocksDone: 15, blocks: 15 });
+    for (let i = 1; i < seen.length; i++) {
+      expect((seen[i] as Progress).yearsDone).toBeGreaterThan((seen[i - 1] as Progress).yearsDone);
+    }
+  });
+
+  it('stops on abort, rejects with the signal’s reason, and the pool keeps working', async () => {
+    const controller = new AbortController();
+    const run = pool.run(compiled.portfolio, {
+      years: YEARS,
+      seed: SEED,
+      blockYears: 10,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.blocksDone === 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const inline = runInline(compiled.portfolio, {
+      years: YEARS,
+      seed: SEED,
+      blockYears: 10,
+      signal: AbortSignal.abort(),
+    });
+    await expect(inline).rejects.toMatchObject({ name: 'AbortError' });
+    const again = await pool.run(compiled.portfolio, { years: YEARS, seed: SEED });
+    expect(same(again, reference)).toBe(true);
+  });
+
+  it('measures the same with workers as without (simulate)', async () => {
+    const alone = await simulate(compiled, { years: YEARS, seed: SEED });
+    const pooled = await simulate(compiled, { years: YEARS, seed: SEED, pool, workers: 3 });
+    expect(pooled.workers).toBe(3);
+    expect(pooled.perspectives).toEqual(alone.perspectives);
+    expect(pooled.capacity).toEqual(alone.capacity);
+  });
+
+  it('refuses bad options', async () => {
+    await expect(pool.run(compiled.portfolio, { years: 0, seed: 1 })).rejects.toThrow(RangeError);
+    await expect(pool.run(compiled.portfolio, { years: 10, seed: -1 })).rejects.toThrow(/seed/);
+    await expect(pool.run(compiled.portfolio, { years: 10, seed: 1, threads: 5 })).rejects.toThrow(/threads/);
+    await expect(pool.run(compiled.portfolio, { years: 10, seed: 1, blockYears: 0 })).rejects.toThrow(
+      /blockYears/,
+    );
+    await expect(startSimulationPool({ threads: 0 })).rejects.toThrow(RangeError);
+  });
+});
