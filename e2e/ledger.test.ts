@@ -16,6 +16,7 @@ interface QuoteBody {
 interface PolicyBody {
   id: string;
   number: string;
+  subsidy: string;
   netPayable: string;
 }
 
@@ -181,13 +182,24 @@ describe('bills, payments and reconciliation (账单 · 收款 · 账务核对)'
     expect(await enterprise.getByTestId('invoice-instalments-open').count()).toBe(0);
   });
 
-  it('shows a funder its empty 应付补贴 and the platform a balanced ledger that refuses to close an unfinished month', async () => {
+  it('shows a funder its 应付补贴 and the platform a balanced ledger that refuses to close an unfinished month', async () => {
+    // The Lingang firm's cyber policy is subsidised at the bind (免申即享): the insurer bills the funder
+    // the subsidy, the enterprise only its net share.
+    const policy = await boundPolicy();
+    const subsidy = fenOf(policy.subsidy);
+    expect(subsidy).toBeGreaterThan(0n);
+
     const funder = await browsing.newPage();
     await login(funder, funderEmail);
     expect(await textOf(funder.getByTestId('nav-bills'))).toBe('应付补贴');
     await funder.getByTestId('nav-bills').click();
     await eventually(() => textOf(funder.getByTestId('page-title-bills'))).toBe('应付补贴');
-    await eventually(() => textOf(funder.getByTestId('bills-empty-funder'))).toContain('补贴项目');
+    const bill = funder
+      .getByTestId('invoices-table')
+      .locator('tbody tr.ant-table-row', { hasText: policy.number });
+    await eventually(() => textOf(bill.getByTestId('invoice-status'))).toBe('待缴费');
+    expect(await textOf(bill)).toContain('补贴');
+    expect(await textOf(bill.getByTestId('invoice-outstanding'))).toBe(shown(subsidy));
 
     const platform = await browsing.newPage();
     await login(platform, platformAdmin.email);

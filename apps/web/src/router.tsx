@@ -83,6 +83,24 @@ const SettlementDetailPage = lazy(() =>
 const ReconciliationPage = lazy(() =>
   import('./pages/ledger/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
 );
+const ProgrammesPage = lazy(() =>
+  import('./pages/subsidy/ProgrammesPage.tsx').then((m) => ({ default: m.ProgrammesPage })),
+);
+const ProgrammeDetailPage = lazy(() =>
+  import('./pages/subsidy/ProgrammeDetailPage.tsx').then((m) => ({ default: m.ProgrammeDetailPage })),
+);
+const MyGrantsPage = lazy(() =>
+  import('./pages/subsidy/GrantsPage.tsx').then((m) => ({ default: m.MyGrantsPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./pages/subsidy/GrantsPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const GrantDetailPage = lazy(() =>
+  import('./pages/subsidy/GrantDetailPage.tsx').then((m) => ({ default: m.GrantDetailPage })),
+);
+const ReviewGrantPage = lazy(() =>
+  import('./pages/subsidy/GrantDetailPage.tsx').then((m) => ({ default: m.ReviewGrantPage })),
+);
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -161,6 +179,13 @@ const routes: RouteObject[] = [
           subpage('/finance/settlements/:id', SettlementDetailPage, [Permission.LedgerManage]),
           page('reconciliation', ReconciliationPage),
           subpage('/reconciliation/invoices/:id', ReconciliationInvoicePage, [Permission.LedgerReadAll]),
+          page('subsidyGrants', MyGrantsPage),
+          // Whoever is party to a grant reads it (the enterprise, the funder, the collecting insurer, readers of all).
+          subpage('/subsidy/grants/:id', GrantDetailPage, [Permission.SubsidyRead]),
+          page('subsidyReview', ReviewPage),
+          subpage('/subsidy/review/:id', ReviewGrantPage, [Permission.SubsidyManage]),
+          page('subsidyProgrammes', ProgrammesPage),
+          subpage('/subsidy/programmes/:code', ProgrammeDetailPage, [Permission.SubsidyRead]),
           page('enterprises', EnterprisesPage),
           // Government users read every enterprise, insurers and brokers those that consented, an enterprise itself.
           subpage('/enterprises/:id', EnterpriseDetailPage, [

@@ -13,6 +13,9 @@ export type NavKey =
   | 'bills'
   | 'finance'
   | 'reconciliation'
+  | 'subsidyGrants'
+  | 'subsidyReview'
+  | 'subsidyProgrammes'
   | 'enterprises'
   | 'filings'
   | 'me'
@@ -66,6 +69,11 @@ export const navItems: readonly NavItem[] = [
   },
   { key: 'finance', path: '/finance', anyOf: [Permission.LedgerManage] },
   { key: 'reconciliation', path: '/reconciliation', anyOf: [Permission.LedgerReadAll] },
+  // Subsidies: an enterprise follows its own grants (confirms, applies); the funder running a programme
+  // reviews and pays; every holder of subsidy.read reads the programmes and their budgets.
+  { key: 'subsidyGrants', path: '/subsidy/grants', anyOf: [Permission.EnterpriseSelf] },
+  { key: 'subsidyReview', path: '/subsidy/review', anyOf: [Permission.SubsidyManage] },
+  { key: 'subsidyProgrammes', path: '/subsidy/programmes', anyOf: [Permission.SubsidyRead] },
   { key: 'enterprises', path: '/enterprises', anyOf: [Permission.EnterpriseReadAll] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },

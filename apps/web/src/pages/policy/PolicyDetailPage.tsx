@@ -25,6 +25,7 @@ import {
   movementKinds,
   refundMethods,
 } from '../../policy/vocabulary.ts';
+import { PolicySubsidyCard } from '../subsidy/PolicySubsidyCard.tsx';
 import { EarnedCard } from './EarnedCard.tsx';
 import { PolicyStatusTag, useMoney, usePercent } from './labels.tsx';
 import { CancelModal, EndorseModal } from './PolicyModals.tsx';
@@ -450,6 +451,7 @@ function PolicyView({ id }: { id: string }) {
       <Card size="small">
         <Facts policy={data} />
       </Card>
+      <PolicySubsidyCard policy={data} />
       <CoInsurers policy={data} />
       <EarnedCard policy={data} />
       <Endorsements policy={data} />

@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 
 export interface StatusListProps<Row, Status extends string> {
   /** The i18n section (its `status` label) and the test ids' prefix. */
-  section: 'quotes' | 'placements' | 'policies' | 'invoices' | 'settlements';
+  section: 'quotes' | 'placements' | 'policies' | 'invoices' | 'settlements' | 'grants';
   statuses: readonly Status[];
   statusLabel: (status: Status) => string;
   load: (query: { status: Status | undefined; limit: number; offset: number }) => Promise<{
@@ -20,6 +20,8 @@ export interface StatusListProps<Row, Status extends string> {
   filters?: ReactNode;
   /** The other inputs of `load` besides status and page: a change reloads from page 1. */
   filterKey?: string;
+  /** A status chosen outside the list (a tab): the status filter is not shown. */
+  fixedStatus?: Status;
 }
 
 /**
@@ -31,7 +33,9 @@ export function StatusList<Row extends { id: string }, Status extends string>(
 ) {
   const { t } = useTranslation();
   const { section } = props;
-  const [status, setStatus] = useState<Status | undefined>();
+  const [chosenStatus, setStatus] = useState<Status | undefined>();
+  const fixed = props.fixedStatus !== undefined;
+  const status = fixed ? props.fixedStatus : chosenStatus;
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const filterKey = props.filterKey ?? '';
   const [shownFilter, setShownFilter] = useState(filterKey);
@@ -46,22 +50,28 @@ export function StatusList<Row extends { id: string }, Status extends string>(
 
   return (
     <>
-      <Flex gap="middle" align="center" wrap style={{ marginBottom: 16 }}>
-        <Typography.Text>{t(`${section}.status`)}</Typography.Text>
-        <Select<Status>
-          allowClear
-          placeholder={t('common.all')}
-          style={{ width: 160 }}
-          value={status}
-          onChange={(value) => {
-            setStatus(value);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-          options={props.statuses.map((s) => ({ value: s, label: props.statusLabel(s) }))}
-          data-testid={`${section}-status-filter`}
-        />
-        {props.filters}
-      </Flex>
+      {fixed && !props.filters ? null : (
+        <Flex gap="middle" align="center" wrap style={{ marginBottom: 16 }}>
+          {fixed ? null : (
+            <>
+              <Typography.Text>{t(`${section}.status`)}</Typography.Text>
+              <Select<Status>
+                allowClear
+                placeholder={t('common.all')}
+                style={{ width: 160 }}
+                value={status}
+                onChange={(value) => {
+                  setStatus(value);
+                  setPaging((p) => ({ ...p, page: 1 }));
+                }}
+                options={props.statuses.map((s) => ({ value: s, label: props.statusLabel(s) }))}
+                data-testid={`${section}-status-filter`}
+              />
+            </>
+          )}
+          {props.filters}
+        </Flex>
+      )}
       {rows.error ? (
         <LoadError error={rows.error} onRetry={rows.reload} />
       ) : (
