@@ -43,7 +43,9 @@ describe('the demo zone after a seeded year', () => {
     expect(
       await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'confirmed'"),
     ).toBeGreaterThan(0);
-    expect(await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'lapsed'")).toBeGreaterThan(0);
+    expect(
+      await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'lapsed'"),
+    ).toBeGreaterThan(0);
     const report = await verifyLedger(t.db.pool);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);

@@ -295,3 +295,40 @@ describe('an unconfirmed 免申即享 grant', () => {
     expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
   });
 });
+
+describe('budget safety', () => {
+  it('100 concurrent binds against a budget that fits exactly 10 grants: exactly 10 granted, the budget left at 0', async () => {
+    const holder = await t.as('enterprise@demo.kebao.cn');
+    const office = await t.as('funder@demo.kebao.cn');
+    // 101 accepted quotes of the same cover: each grant is the same amount, learnt from the first bind.
+    const quotes: string[] = [];
+    for (let i = 0; i < 101; i++) {
+      const q = await holder.post('/api/quotes', {
+        productCode: 'KB-BR-CYBER',
+        request: { limit: '1000000.00' },
+      });
+      await holder.post(`/api/quotes/${q.body.id}/accept`, {});
+      quotes.push(q.body.id);
+    }
+    const first = await holder.post(`/api/quotes/${quotes.shift()}/bind`, {});
+    const grant = fen(first.body.subsidy);
+    expect(grant).toBeGreaterThan(0n);
+    const before = (await office.get('/api/subsidy/programmes/shanghai-2025-tiered')).body;
+    const budget = fen(before.committed) + 10n * grant;
+    const set = await office.put('/api/subsidy/programmes/shanghai-2025-tiered/budget', {
+      budget: `${budget / 100n}.${(budget % 100n).toString().padStart(2, '0')}`,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+
+    const bound = await Promise.all(quotes.map((id) => holder.post(`/api/quotes/${id}/bind`, {})));
+    expect(bound.every((b) => b.status === 201)).toBe(true);
+    const subsidised = bound.filter((b) => fen(b.body.subsidy) > 0n);
+    expect(subsidised).toHaveLength(10);
+    for (const b of subsidised) expect(fen(b.body.subsidy)).toBe(grant);
+    for (const b of bound.filter((x) => fen(x.body.subsidy) === 0n))
+      expect(b.body.netPayable).toBe(b.body.premium);
+    const after = (await office.get('/api/subsidy/programmes/shanghai-2025-tiered')).body;
+    expect(after.left).toBe('0.00');
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  }, 120_000);
+});

@@ -95,5 +95,8 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'ledger.close': { zh: '执行月结', en: 'Run the monthly close' },
   'subsidy.read': { zh: '查看补贴项目与本机构相关的补贴', en: 'Read subsidy programmes and own grants' },
   'subsidy.read_all': { zh: '查看全部补贴', en: 'Read every grant' },
-  'subsidy.manage': { zh: '管理本机构补贴项目、审核与拨付', en: "Run own organisation's programmes: review and pay" },
+  'subsidy.manage': {
+    zh: '管理本机构补贴项目、审核与拨付',
+    en: "Run own organisation's programmes: review and pay",
+  },
 };

@@ -90,12 +90,28 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   funder_admin: {
     kind: 'government',
     label: { zh: '资金方管理员', en: 'Funder admin' },
-    permissions: [...orgAdmin, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead, P.SubsidyRead, P.SubsidyManage],
+    permissions: [
+      ...orgAdmin,
+      P.EnterpriseReadAll,
+      P.EnterpriseManage,
+      P.CreditRecord,
+      P.LedgerRead,
+      P.SubsidyRead,
+      P.SubsidyManage,
+    ],
   },
   funder_officer: {
     kind: 'government',
     label: { zh: '补贴审核员', en: 'Subsidy officer' },
-    permissions: [...orgMember, P.EnterpriseReadAll, P.EnterpriseManage, P.CreditRecord, P.LedgerRead, P.SubsidyRead, P.SubsidyManage],
+    permissions: [
+      ...orgMember,
+      P.EnterpriseReadAll,
+      P.EnterpriseManage,
+      P.CreditRecord,
+      P.LedgerRead,
+      P.SubsidyRead,
+      P.SubsidyManage,
+    ],
   },
   regulator_supervisor: {
     kind: 'regulator',
