@@ -337,8 +337,8 @@ export async function budgetMismatches(db: Queryable) {
        LEFT JOIN (SELECT programme_code, sum(amount - clawed_back) FILTER (WHERE status IN
                    ('reserved', 'confirmed', 'applied', 'submitted', 'approved')) AS granted, sum(paid) AS paid
                     FROM subsidy_grant GROUP BY programme_code) g ON g.programme_code = p.code
-      WHERE p.committed <> coalesce(g.granted, 0) OR p.committed > p.budget OR p.paid > p.committed
-         OR p.paid <> coalesce(g.paid, 0)
+      WHERE p.committed <> coalesce(g.granted, 0) OR p.committed > p.budget OR p.paid <> coalesce(g.paid, 0)
+         OR EXISTS (SELECT 1 FROM subsidy_grant x WHERE x.programme_code = p.code AND x.paid > x.amount)
       ORDER BY p.code`,
   );
   return r.rows;
@@ -370,10 +370,13 @@ export async function refundOfPolicy(db: Queryable, policyId: string) {
   return row ? { premium: row.premium, refund: row.refund } : null;
 }
 
-/** 免申即享 grants whose confirmation period ended before `today`, locked (skipping ones a bind holds). */
+/**
+ * 免申即享 grants whose confirmation period ended before `today` and that the funder has not paid yet (a paid
+ * grant stands), locked (skipping ones a bind holds).
+ */
 export async function lockUnconfirmed(db: Queryable, today: string, limit: number) {
   const r = await db.query<GrantRow>(
-    `SELECT * FROM subsidy_grant WHERE status = 'reserved' AND confirm_by < $1::date
+    `SELECT * FROM subsidy_grant WHERE status = 'reserved' AND paid = 0 AND confirm_by < $1::date
       ORDER BY confirm_by, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
     [today, limit],
   );
