@@ -235,9 +235,10 @@ describe('申报 (apply mode)', () => {
     });
     expect(fake.status).toBe(415);
     for (const key of ['sealed_policy', 'payment_voucher']) {
+      // A malformed escape in the file name is kept as sent, never a 500.
       const up = await enterprise.put(`/api/subsidy/grants/${id}/materials/${key}`, undefined, {
         raw: PDF,
-        headers: { 'content-type': 'application/pdf', 'x-filename': `${key}.pdf` },
+        headers: { 'content-type': 'application/pdf', 'x-filename': `${key}%E0%A4%A.pdf` },
       });
       expect(up.status, JSON.stringify(up.body)).toBe(200);
     }

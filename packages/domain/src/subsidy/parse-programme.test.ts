@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parseProgramme } from './parse-programme.ts';
+import type { SubsidyProgramme } from './programme.ts';
 import { shippedDocument } from './shipped-programmes.fixture.ts';
 
-/** A shipped document changed in place: `edit` gets a deep copy. */
-const changed = (code: string, edit: (document: Record<string, any>) => void) => {
-  const document = structuredClone(shippedDocument(code));
+/**
+ * A shipped document changed in place: `edit` gets a deep copy, typed as the programme it is, with its
+ * optional parts present (these files have them) and room for fields the schema does not know.
+ */
+type Draft = Required<SubsidyProgramme> & {
+  share: Required<SubsidyProgramme['share']> & { tiers: Required<SubsidyProgramme['share']>['tiers'] };
+  window: Required<SubsidyProgramme['window']>;
+  [extra: string]: unknown;
+};
+/** The i-th element, which the shipped document has. */
+const nth = <T>(xs: readonly T[], i: number): T => {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`the document has no element ${i}`);
+  return x;
+};
+/** A value of the wrong shape, on purpose. */
+const wrong = <T>(value: unknown) => value as T;
+
+const changed = (code: string, edit: (document: Draft) => void) => {
+  const document = structuredClone(shippedDocument(code)) as unknown as Draft;
   edit(document);
   return parseProgramme(document);
 };
@@ -23,7 +41,7 @@ describe('reading a programme', () => {
       d.code = 'Suzhou City';
       d.budget = '30,000,000';
       d.window.from = '2025/01/01';
-      d.payee = 'bank';
+      d.payee = wrong('bank');
       d.extra = true;
     });
     expect(errorsOf(result)).toEqual([
@@ -41,7 +59,7 @@ describe('reading a programme', () => {
 
   it('says what is wrong with a malformed condition once, at the condition', () => {
     const result = changed('suzhou-city', (d) => {
-      d.conditions[0].when = { fact: 'enterprise.regionCity', op: 'equals', value: '320500' };
+      nth(d.conditions, 0).when = wrong({ fact: 'enterprise.regionCity', op: 'equals', value: '320500' });
     });
     expect(result.ok ? [] : result.errors).toEqual([
       expect.objectContaining({ path: '/conditions/0/when', code: 'schema.condition' }),
@@ -50,9 +68,9 @@ describe('reading a programme', () => {
 
   it('checks conditions against the subsidy facts: unknown facts, wrong operators and values', () => {
     const result = changed('shandong-ip', (d) => {
-      d.conditions[0].when = { fact: 'enterprise.province', op: 'eq', value: '370000' };
-      d.share.tiers[0].when = { fact: 'request.productCode', op: 'gt', value: 'KB' };
-      d.share.bonuses[0].when = { fact: 'request.highValuePatent', op: 'eq', value: 'yes' };
+      nth(d.conditions, 0).when = { fact: 'enterprise.province', op: 'eq', value: '370000' };
+      nth(d.share.tiers, 0).when = { fact: 'request.productCode', op: 'gt', value: 'KB' };
+      nth(d.share.bonuses, 0).when = { fact: 'request.highValuePatent', op: 'eq', value: 'yes' };
     });
     expect(errorsOf(result)).toEqual([
       ['/share/tiers/0/when/op', 'definition.operator_type'],
@@ -71,7 +89,7 @@ describe('reading a programme', () => {
     const reordered = changed('shandong-ip', (d) => d.share.tiers.reverse());
     expect(errorsOf(reordered)).toEqual([['/share/tiers/0', 'programme.tier_unreachable']]);
     const both = changed('beijing-ip-pilot', (d) =>
-      Object.assign(d.share.tiers[0], { band: 'A', rate: '1' }),
+      Object.assign(nth(d.share.tiers, 0), { band: 'A', rate: '1' }),
     );
     expect(errorsOf(both)).toEqual([
       ['/share/tiers/0', 'programme.share_form'],
@@ -81,7 +99,7 @@ describe('reading a programme', () => {
 
   it('wants fund pools that add up to 1, a window in order and fields that fit the mode', () => {
     const result = changed('shanghai-2025-tiered', (d) => {
-      d.fundPools[1].share = '0.4';
+      nth(d.fundPools, 1).share = '0.4';
       d.window = { from: '2025-06-01', to: '2025-02-30' };
       d.checklist = [{ key: 'policy', names: { zh: '保单', en: 'Policy' } }];
     });
@@ -102,8 +120,8 @@ describe('reading a programme', () => {
 
   it('refuses duplicate reasons and keys, and a programme that covers no product', () => {
     const result = changed('shanghai-clinical-trial', (d) => {
-      d.conditions[1].reason = d.conditions[0].reason;
-      d.checklist.push(d.checklist[0]);
+      nth(d.conditions, 1).reason = nth(d.conditions, 0).reason;
+      d.checklist.push(nth(d.checklist, 0));
       d.eligibility = { tags: [] };
     });
     expect(errorsOf(result)).toEqual([

@@ -367,7 +367,7 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filename = String(request.headers['x-filename'] ?? request.params.key).slice(0, 200);
       await tx(request.actor, request.id, (ctx) =>
         uploadMaterial(ctx, request.params.id, request.params.key, {
-          filename: decodeURIComponent(filename),
+          filename: decodedFilename(filename),
           contentType: String(request.headers['content-type'] ?? ''),
           content,
         }),
@@ -450,3 +450,12 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** X-Filename is URI-encoded by browsers; a malformed escape is kept as sent rather than refused. */
+function decodedFilename(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
