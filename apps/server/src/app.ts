@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { claimRoutes } from './modules/claim/routes.ts';
 import { enterpriseImportRoutes } from './modules/enterprise/import-routes.ts';
 import { enterpriseRoutes } from './modules/enterprise/routes.ts';
 import { ledgerRoutes } from './modules/ledger/routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(policyRoutes);
   await app.register(ledgerRoutes);
   await app.register(subsidyRoutes);
+  await app.register(claimRoutes);
   await app.register(enterpriseRoutes);
   await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);

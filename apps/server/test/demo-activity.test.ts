@@ -46,6 +46,13 @@ describe('the demo zone after a seeded year', () => {
     expect(
       await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'lapsed'"),
     ).toBeGreaterThan(0);
+    // Claims: noticed, registered, paid or declined along the year, with reserves and recoveries booked.
+    expect(activity.claims).toBeGreaterThan(0);
+    expect(activity.claimsPaid).toBeGreaterThan(0);
+    expect(await count("SELECT count(*)::text AS n FROM claim WHERE status IN ('paid', 'closed')")).toBe(
+      activity.claimsPaid,
+    );
+    expect(await count('SELECT count(*)::text AS n FROM expert')).toBeGreaterThan(0);
     const report = await verifyLedger(t.db.pool);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);

@@ -1,4 +1,5 @@
 export * from './catalog/index.ts';
+export * from './claims/index.ts';
 export * from './demo/index.ts';
 export * from './ledger/index.ts';
 export * from './matching/index.ts';

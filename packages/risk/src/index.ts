@@ -44,5 +44,47 @@ export { type PoolRunOptions, type SimulationPool, startSimulationPool } from '.
 export { CounterRandom } from './random/counter-random.ts';
 export { DrawStream, seedWords } from './random/draw-stream.ts';
 export { philox4x32 } from './random/philox.ts';
+export {
+  type BornhuetterFergusonOrigin,
+  type BornhuetterFergusonResult,
+  bornhuetterFerguson,
+  type DevelopedOrigin,
+} from './reserving/bornhuetter-ferguson.ts';
+export {
+  type ChainLadderOptions,
+  type ChainLadderOrigin,
+  type ChainLadderResult,
+  type ChainLadderTotals,
+  chainLadder,
+  checkTriangle,
+  type DevelopmentFactor,
+  estimateFactors,
+} from './reserving/chain-ladder.ts';
+export {
+  type BornhuetterFergusonPrior,
+  type BornhuetterFergusonReserve,
+  type ChainLadderReserve,
+  type ClassReserve,
+  type ReservingBasis,
+  type ReservingOptions,
+  type ReservingSummary,
+  reservingSummary,
+} from './reserving/ibnr.ts';
+export {
+  ALL_CLASSES,
+  buildTriangles,
+  type ClaimMovement,
+  type ClaimRecord,
+  type ClaimTriangles,
+  type DevelopmentPeriod,
+  type FenTriangle,
+  latestDiagonal,
+  type PaidIncurredTriangles,
+  periodIndex,
+  periodLabel,
+  type Triangle,
+  type TriangleOptions,
+  toYuan,
+} from './reserving/triangle.ts';
 export * from './results/metrics.ts';
 export { type SimulateOptions, type SimulationResult, simulate } from './simulate.ts';

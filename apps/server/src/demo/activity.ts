@@ -4,6 +4,14 @@ import { addDays, parseCalendarDate, shanghaiDateOf, startOfDayInstant } from '@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CatalogCache } from '../modules/catalog/catalog-cache.ts';
+import {
+  approveClaim,
+  closeClaim,
+  declineClaim,
+  fileClaim,
+  payClaim,
+  registerClaim,
+} from '../modules/claim/service.ts';
 import { recordPayment } from '../modules/ledger/billing-service.ts';
 import { closeMonth } from '../modules/ledger/close-service.ts';
 import { invoicesOfPolicy } from '../modules/ledger/service.ts';
@@ -23,7 +31,8 @@ import { brokerClients, hasPolicies, userByEmail } from './repo.ts';
  * A year of demo activity (演示业务), so a new zone is not empty tables: quotes for the demo enterprise and
  * for the broker's clients, binds (some co-insured with a follower, the IC pool's by its default shares),
  * payments — on time, late, partial, over or never —, endorsements, cancellations, the monthly closes and
- * quarterly settlements with followers and the reinsurer. Every step goes through the same services the
+ * quarterly settlements with followers and the reinsurer, claims (noticed, registered, settled or
+ * declined, with the reporting and settlement lags of each kind of risk). Every step goes through the same services the
  * API uses, in its own transaction, on a clock walked forward through the past year, so every invariant
  * holds (`kebao ledger verify` passes on it). Deterministic for a seed. Runs once, on a zone without
  * policies.
@@ -46,6 +55,8 @@ export interface DemoActivityReport {
   cancellations: number;
   closes: number;
   settlements: number;
+  claims: number;
+  claimsPaid: number;
   skipped: number;
 }
 
@@ -69,6 +80,8 @@ export async function seedDemoActivity(
   let clock = options.now;
   const tx = createTxRunner({ pool, clock: () => clock });
   const random = mulberry32(options.seed);
+  // Losses draw from their own stream, so adding them left the rest of the year as it was.
+  const lossRandom = mulberry32(options.seed + 7919);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const report: DemoActivityReport = {
     quotes: 0,
@@ -78,6 +91,8 @@ export async function seedDemoActivity(
     cancellations: 0,
     closes: 0,
     settlements: 0,
+    claims: 0,
+    claimsPaid: 0,
     skipped: 0,
   };
   const actor = (u: NonNullable<typeof broker>): Actor => ({
@@ -145,6 +160,7 @@ export async function seedDemoActivity(
     const fate = random();
     const payDelay = 3 + Math.floor(random() * 40);
     const laterDelay = 40 + Math.floor(random() * 220);
+    const loss = lossOf(product, lossRandom);
     schedule(at(day, 9 * 60 + 30 + (i % 300)), async () => {
       const quote = await attempt(requester, (ctx) =>
         requestQuote(ctx, cache, {
@@ -191,6 +207,7 @@ export async function seedDemoActivity(
           }
         });
       }
+      if (loss) scheduleClaim(policy, requester, loss);
       // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
       schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
       if (fate > 0.9 && fate < 0.96) {
@@ -225,6 +242,63 @@ export async function seedDemoActivity(
           ).then((r) => r && report.cancellations++),
         );
       }
+    });
+  }
+
+  /** The lead's claims desk (its claims system, acting for the insurer). */
+  const desk = (orgId: string): Actor => ({
+    ...systemActor,
+    orgId,
+    orgKind: 'insurer',
+    displayName: '理赔（演示）',
+  });
+
+  /**
+   * A loss on a policy: noticed after the reporting lag, registered with a reserve three days later,
+   * assessed, and after the settlement lag approved (a part of the payable amount, as adjusted), paid
+   * and closed; one in ten is declined by the lead after review instead.
+   */
+  function scheduleClaim(
+    policy: { id: string; lead_org_id: string; start_date: string },
+    requester: Actor,
+    loss: Loss,
+  ) {
+    const lossDay = addDays(parseCalendarDate(policy.start_date), loss.afterStartDays);
+    const noticeAt = at(addDays(lossDay, loss.reportLagDays), 14 * 60);
+    schedule(noticeAt, async () => {
+      const claim = await attempt(requester, (ctx) =>
+        fileClaim(ctx, cache, {
+          policyId: policy.id,
+          sectionKey: loss.section,
+          lossDate: lossDay,
+          description: loss.description,
+          claimed: loss.claimed,
+          ...(loss.interruptionDays ? { interruptionDays: loss.interruptionDays } : {}),
+        }),
+      );
+      if (!claim) return;
+      report.claims++;
+      if (claim.status !== 'notified') return;
+      const lead = desk(policy.lead_org_id);
+      schedule(addMinutes(clock, 3 * 1440), async () => {
+        if (!(await attempt(lead, (ctx) => registerClaim(ctx, cache, claim.id, { reserve: claim.payable }))))
+          return;
+        schedule(addMinutes(clock, loss.settleLagDays * 1440), async () => {
+          if (loss.declined) {
+            await attempt(lead, (ctx) =>
+              declineClaim(ctx, cache, claim.id, {
+                article: '责任免除',
+                reason: '经查勘，损失系约定的除外原因造成（演示）',
+              }),
+            );
+            return;
+          }
+          const agreed = (claim.payable * BigInt(loss.agreedPercent)) / 100n;
+          if (!(await attempt(lead, (ctx) => approveClaim(ctx, cache, claim.id, { amount: agreed })))) return;
+          if (await attempt(lead, (ctx) => payClaim(ctx, claim.id))) report.claimsPaid++;
+          schedule(addMinutes(clock, 5 * 1440), () => attempt(lead, (ctx) => closeClaim(ctx, claim.id, {})));
+        });
+      });
     });
   }
 
@@ -314,6 +388,67 @@ export async function seedDemoActivity(
     'seeded a year of demo activity',
   );
   return report;
+}
+
+interface Loss {
+  section: string;
+  description: string;
+  claimed: bigint;
+  afterStartDays: number;
+  reportLagDays: number;
+  settleLagDays: number;
+  agreedPercent: number;
+  declined: boolean;
+  interruptionDays?: number;
+}
+
+/**
+ * Whether a policy has a loss in the demo year, and its shape: cyber and the IC pool's fab risks claim
+ * more often and report and settle more slowly (forensics, loss adjusting of a fab) than the SME package.
+ */
+function lossOf(product: string, random: () => number): Loss | null {
+  const chance = product === 'KB-BR-CYBER' ? 0.12 : product === 'KB-BR-ICPOOL' ? 0.15 : 0.06;
+  const draws = Array.from({ length: 7 }, () => random());
+  if ((draws[0] as number) >= chance) return null;
+  const [, a, b, c, d, e, f] = draws as [number, number, number, number, number, number, number];
+  const amounts = (xs: readonly number[]) => BigInt(xs[Math.floor(b * xs.length)] as number) * 100n;
+  const base = {
+    afterStartDays: 10 + Math.floor(a * 300),
+    agreedPercent: 70 + Math.floor(e * 31),
+    declined: f < 0.1,
+  };
+  if (product === 'KB-BR-CYBER') {
+    const sections = [
+      { section: 'direct_loss', description: '勒索软件加密生产服务器（演示）' },
+      { section: 'data_restoration', description: '数据库遭破坏，需要恢复数据（演示）' },
+      { section: 'incident_response', description: '网络入侵事件应急响应与取证（演示）' },
+    ] as const;
+    return {
+      ...base,
+      ...(sections[Math.floor(c * sections.length)] as (typeof sections)[number]),
+      claimed: amounts([120_000, 280_000, 450_000, 900_000]),
+      reportLagDays: 3 + Math.floor(d * 40),
+      settleLagDays: 30 + Math.floor(d * 90),
+    };
+  }
+  if (product === 'KB-BR-ICPOOL') {
+    return {
+      ...base,
+      section: c < 0.6 ? 'property_all_risks' : 'machinery_breakdown',
+      description: c < 0.6 ? '洁净室局部火灾，设备与在制晶圆受损（演示）' : '光刻机真空系统故障停机（演示）',
+      claimed: amounts([3_000_000, 8_000_000, 20_000_000, 45_000_000]),
+      reportLagDays: 2 + Math.floor(d * 20),
+      settleLagDays: 60 + Math.floor(d * 150),
+    };
+  }
+  return {
+    ...base,
+    section: c < 0.5 ? 'property_all_risks' : 'rd_equipment_breakdown',
+    description: c < 0.5 ? '研发楼漏水，实验设备受损（演示）' : '研发测试设备电气故障（演示）',
+    claimed: amounts([60_000, 150_000, 300_000]),
+    reportLagDays: 1 + Math.floor(d * 15),
+    settleLagDays: 15 + Math.floor(d * 30),
+  };
 }
 
 function before(a: Step, b: Step): boolean {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { CatalogCache } from '../modules/catalog/catalog-cache.ts';
 import { CATALOG_DIR, loadShippedCatalog } from '../modules/catalog/load-catalog.ts';
+import { seedDemoExperts } from '../modules/claim/demo-seed.ts';
 import { seedDemoEnterprises } from '../modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from '../modules/enterprise/evaluation-models.ts';
 import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
@@ -40,7 +41,8 @@ export async function prepareZone(
   const seeded = options.seed && (await seedDemoOrganisations(pool, tx));
   if (seeded) {
     await seedDemoPlacement(pool, tx);
-    log.info('seeded the demo organisations, the IC pool and reinsurance treaties');
+    await seedDemoExperts(pool, tx);
+    log.info('seeded the demo organisations, the IC pool, reinsurance treaties and the expert pool');
   }
   const catalog = await loadShippedCatalog(pool, tx, options.catalogDir);
   if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);

@@ -480,6 +480,66 @@ export const problemCatalogue = {
     zh: '申报材料不全：{keys}',
     en: 'Materials missing: {keys}',
   },
+  'claim.not_found': { status: 404, zh: '赔案不存在', en: 'No such claim' },
+  'claim.policy_not_found': {
+    status: 404,
+    zh: '保单不存在或无权报案',
+    en: 'No such policy you may claim on',
+  },
+  'claim.wrong_status': {
+    status: 409,
+    zh: '赔案当前为「{status}」，不能{action}',
+    en: 'The claim is {status}; it cannot be {action} now',
+  },
+  'claim.not_lead': {
+    status: 403,
+    zh: '仅主承保人可处理该赔案',
+    en: 'Only the lead insurer handles this claim',
+  },
+  'claim.over_authority': {
+    status: 403,
+    zh: '金额 {amount} 元超出您的核赔权限（{limit}），须由 {needed} 审批',
+    en: 'The amount of {amount} yuan is above your authority ({limit}); it needs {needed}',
+  },
+  'claim.amount_too_high': {
+    status: 422,
+    zh: '金额 {amount} 元超过可赔付金额 {max} 元',
+    en: 'The amount of {amount} yuan is above the {max} yuan payable',
+  },
+  'claim.document_type': {
+    status: 415,
+    zh: '索赔材料须为 PDF、JPEG 或 PNG，且不超过 10 MB',
+    en: 'Claim documents must be PDF, JPEG or PNG and at most 10 MB',
+  },
+  'claim.fx_rate_required': {
+    status: 422,
+    zh: '外币金额须同时填写币种与汇率',
+    en: 'A foreign-currency amount needs its currency and exchange rate',
+  },
+  'claim.event_not_found': { status: 404, zh: '事件不存在', en: 'No such loss event' },
+  'claim.dispute_open': {
+    status: 409,
+    zh: '该赔案已有进行中的纠纷',
+    en: 'This claim already has a dispute in progress',
+  },
+  'claim.dispute_not_found': { status: 404, zh: '纠纷不存在', en: 'No such dispute' },
+  'claim.dispute_closed': { status: 409, zh: '纠纷已结束', en: 'The dispute is closed' },
+  'expert.not_found': { status: 404, zh: '专家不存在', en: 'No such expert' },
+  'expert.conflict': {
+    status: 409,
+    zh: '专家与案件当事方存在利益冲突：{reason}',
+    en: 'The expert has a conflict of interest: {reason}',
+  },
+  'expert.none_available': {
+    status: 409,
+    zh: '没有可指派的无利益冲突专家（领域：{field}）',
+    en: 'No expert without a conflict is available (field: {field})',
+  },
+  'index.import_invalid': {
+    status: 400,
+    zh: '指数数据有误，请按行查看错误',
+    en: 'The index data has errors; see the rows',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

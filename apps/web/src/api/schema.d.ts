@@ -142,8 +142,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -280,8 +280,8 @@ export interface paths {
                             id: string;
                             email: string;
                             displayName: string;
-                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -1008,7 +1008,7 @@ export interface paths {
                                 orgId: string;
                                 email: string;
                                 displayName: string;
-                                roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                                roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
                                 status: "active" | "disabled";
                                 /**
                                  * Format: date-time
@@ -1085,7 +1085,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         displayName: string;
-                        roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                        roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
                         password: string;
                     };
                 };
@@ -1104,7 +1104,7 @@ export interface paths {
                             orgId: string;
                             email: string;
                             displayName: string;
-                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
                             status: "active" | "disabled";
                             /**
                              * Format: date-time
@@ -1209,7 +1209,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName?: string;
-                        roles?: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                        roles?: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
                         status?: "active" | "disabled";
                     };
                 };
@@ -1228,7 +1228,7 @@ export interface paths {
                             orgId: string;
                             email: string;
                             displayName: string;
-                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin")[];
+                            roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
                             status: "active" | "disabled";
                             /**
                              * Format: date-time
@@ -2517,6 +2517,11 @@ export interface paths {
                             /** Format: calendar-date */
                             startDate?: string;
                             continuousYear?: number;
+                            /**
+                             * Format: calendar-date
+                             * @description the agreed retroactive date (追溯日) of claims-made cover; losses before it are not covered
+                             */
+                            retroactiveDate?: string;
                             /** @description the product's options by key */
                             options?: {
                                 [key: string]: string | number | boolean;
@@ -2867,6 +2872,11 @@ export interface paths {
                             /** Format: calendar-date */
                             startDate?: string;
                             continuousYear?: number;
+                            /**
+                             * Format: calendar-date
+                             * @description the agreed retroactive date (追溯日) of claims-made cover; losses before it are not covered
+                             */
+                            retroactiveDate?: string;
                             /** @description the product's options by key */
                             options?: {
                                 [key: string]: string | number | boolean;
@@ -6008,6 +6018,8 @@ export interface paths {
                              * @example 1234.56
                              */
                             limit: string | null;
+                            attachmentRatio: string | null;
+                            limitRatio: string | null;
                             commissionRate: string;
                             classes: string[] | null;
                             priority: number;
@@ -6045,7 +6057,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a treaty: quota share, surplus (retention, lines) or excess of loss (recorded for claims) */
+        /** Add a treaty: quota share, surplus (retention, lines), or one that only recovers claims: per-risk excess of loss, catastrophe excess of loss per event (attachment, limit), stop-loss (attachmentRatio, limitRatio of the year’s net retained premium) */
         post: {
             parameters: {
                 query?: never;
@@ -6057,8 +6069,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** @enum {unknown} */
-                        kind: "quota_share" | "surplus" | "excess_of_loss";
+                        /**
+                         * @description quota_share 成数 · surplus 溢额 · excess_of_loss 险位超赔 (per risk) · cat_excess_of_loss 巨灾超赔 (per event) · stop_loss 赔付率超赔 (aggregate)
+                         * @enum {unknown}
+                         */
+                        kind: "quota_share" | "surplus" | "excess_of_loss" | "cat_excess_of_loss" | "stop_loss";
                         reinsurer: string;
                         /** @description A share in percent with at most four decimals, e.g. "25" or "15.3846" */
                         cededShare?: string;
@@ -6081,6 +6096,10 @@ export interface paths {
                          * @example 1234.56
                          */
                         limit?: string;
+                        /** @description stop-loss attachment, a loss ratio: 1.2 = 120% */
+                        attachmentRatio?: string;
+                        /** @description stop-loss limit, a loss ratio above the attachment */
+                        limitRatio?: string;
                         commissionRate?: string;
                         classes?: ("rd_transfer" | "application" | "intellectual_property" | "base")[];
                         priority: number;
@@ -6131,6 +6150,8 @@ export interface paths {
                              * @example 1234.56
                              */
                             limit: string | null;
+                            attachmentRatio: string | null;
+                            limitRatio: string | null;
                             commissionRate: string;
                             classes: string[] | null;
                             priority: number;
@@ -6255,6 +6276,8 @@ export interface paths {
                              * @example 1234.56
                              */
                             limit: string | null;
+                            attachmentRatio: string | null;
+                            limitRatio: string | null;
                             commissionRate: string;
                             classes: string[] | null;
                             priority: number;
@@ -7987,6 +8010,11 @@ export interface paths {
                                 /** Format: calendar-date */
                                 startDate?: string;
                                 continuousYear?: number;
+                                /**
+                                 * Format: calendar-date
+                                 * @description the agreed retroactive date (追溯日) of claims-made cover; losses before it are not covered
+                                 */
+                                retroactiveDate?: string;
                                 /** @description the product's options by key */
                                 options?: {
                                     [key: string]: string | number | boolean;
@@ -12616,6 +12644,6897 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims the caller is party to (all of them with claim.read_all), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "notified" | "declined" | "assessing" | "reserved" | "approved" | "paid" | "closed" | "reopened" | "withdrawn";
+                    policyId?: string;
+                    /** @description only claims whose current step is past its SLA */
+                    overdue?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                policy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                lead: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                product: {
+                                    code: string;
+                                    name: string;
+                                };
+                                sectionKey: string;
+                                /** @description notice 报案 · parametric 指数触发 */
+                                source: string;
+                                /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                                status: string;
+                                statusLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                lossDate: string;
+                                reportedOn: string;
+                                currency: string;
+                                /** @description in minor units of the currency */
+                                claimedForeign: string | null;
+                                /** @description CNY per unit on the report date */
+                                claimRate: string | null;
+                                /** @description CNY per unit on the payment date */
+                                paidRate: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                claimed: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                deductible: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                payable: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reserve: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                agreed: string | null;
+                                event: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                dueAt: string | null;
+                                overdue: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Notice of loss (报案) by the policyholder or its broker, checked against the policy at once
+         * @description A claim outside the period, before the retroactive date, reported too late, under the deductible or on a section not bought is declined at once with the clause cited (status declined); otherwise it waits for the lead insurer (notified).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        policyId: string;
+                        /** @description the section (保障项目) claimed under */
+                        sectionKey: string;
+                        sublimitKey?: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        lossDate: string;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        reportedOn?: string;
+                        /** @description 出险经过 */
+                        description: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        claimed?: string;
+                        foreign?: {
+                            /** @description ISO 4217, e.g. USD */
+                            currency: string;
+                            /** @description in the currency, e.g. "12500.00" */
+                            amount: string;
+                            /** @description CNY per unit of the currency on the report date (e.g. the PBoC central parity) */
+                            rate: string;
+                        };
+                        interruptionDays?: number;
+                        eventCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim: where it is and what happens next, timeline, documents, shares, recoveries, experts, disputes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/documents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload a claim document (PDF, JPEG or PNG, ≤ 10 MB) — any party to the claim
+         * @description The body is the file itself with its Content-Type; X-Filename names it. Stored with its SHA-256.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a claim document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": components["schemas"]["Problem"];
+                        "image/jpeg": components["schemas"]["Problem"];
+                        "image/png": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the claim (立案) with its first case reserve; assessment begins (lead insurer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        reserve: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the claim citing the clause article (lead insurer); the enterprise may dispute it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the clause article cited, e.g. 责任免除第五条 */
+                        article: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/reserve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case reserve (未决赔款准备金) to a new amount; posted by the signed lines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        reserve: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (核赔) the amount to pay, within the approver’s authority: handler ≤ 500,000 · manager ≤ 5,000,000 · above: the insurer admin (claims committee) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        amount: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay the approved amount: split by the signed lines; under 主代从收 the lead pays the whole and each follower owes it its part */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a foreign-currency claim: CNY per unit of its currency on the payment date (recorded) */
+                        rate?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the claim (结案), releasing what is left of the reserve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed or declined claim with a new reserve (重开) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        reserve: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The policyholder withdraws its notice (撤案) before anything is agreed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Retry-safe key: the same key with the same body replays the first response; with another body it is a 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link the claim to a loss event (or unlink with null): claims of one event share a catastrophe layer */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        eventId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            product: {
+                                code: string;
+                                name: string;
+                            };
+                            sectionKey: string;
+                            /** @description notice 报案 · parametric 指数触发 */
+                            source: string;
+                            /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
+                            status: string;
+                            statusLabel: {
+                                zh: string;
+                                en: string;
+                            };
+                            lossDate: string;
+                            reportedOn: string;
+                            currency: string;
+                            /** @description in minor units of the currency */
+                            claimedForeign: string | null;
+                            /** @description CNY per unit on the report date */
+                            claimRate: string | null;
+                            /** @description CNY per unit on the payment date */
+                            paidRate: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            claimed: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            deductible: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            payable: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reserve: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            incurred: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            agreed: string | null;
+                            event: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            dueAt: string | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            description: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
+                            /** @description the coverage check at notice: deductible, payable, limit left, notes */
+                            coverage: unknown;
+                            decline: {
+                                reason: string;
+                                message: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                clause: {
+                                    reference: string;
+                                    article: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                };
+                                automatic: boolean;
+                            } | null;
+                            tracking: {
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                waitingFor: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                basis: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                due: string | null;
+                                next: {
+                                    status: string;
+                                    label: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                missing: {
+                                    kind: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            };
+                            timeline: {
+                                seq: number;
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string | null;
+                                note: string | null;
+                                actor: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                filename: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                uploadedAt: string;
+                            }[];
+                            shares: {
+                                /** Format: uuid */
+                                orgId: string;
+                                name: string;
+                                role: string;
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                incurred: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                            }[];
+                            collectionMode: string;
+                            recoveries: {
+                                /** Format: uuid */
+                                orgId: string;
+                                kind: string;
+                                reinsurer: string;
+                                /** Format: uuid */
+                                treatyId: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                            }[];
+                            experts: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                            disputes: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                            canHandle: boolean;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an expert of the pool (轮派 / 最佳匹配 / 指定), never one with a conflict of interest */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ic · biomedicine · software · cyber · ip · equipment · materials · climate */
+                        field: string;
+                        /**
+                         * @description rotation 轮派 · match 最佳匹配 (field and region) · named 指定
+                         * @enum {unknown}
+                         */
+                        method: "rotation" | "match" | "named";
+                        /** Format: uuid */
+                        expertId?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        fee?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            expert: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                employer: string;
+                            };
+                            claim: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            method: string;
+                            /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            fee: string;
+                            report: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reportAmount: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            assignedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            reportedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispute a decision (纠纷): the insurer answers within 15 days, then a mediator hears it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grounds: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        askedAmount?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            claim: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise?: string;
+                            lead?: string;
+                            /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                            status: string;
+                            grounds: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            askedAmount: string | null;
+                            mediator: string | null;
+                            hearings: {
+                                on: string;
+                                place: string;
+                                note: string | null;
+                            }[];
+                            outcome: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            settledAmount: string | null;
+                            respondBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            openedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Disputes on claims the caller is party to (all of them for the regulator and the platform) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "mediating" | "settled" | "upheld" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                enterprise?: string;
+                                lead?: string;
+                                /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                                status: string;
+                                grounds: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                askedAmount: string | null;
+                                mediator: string | null;
+                                hearings: {
+                                    on: string;
+                                    place: string;
+                                    note: string | null;
+                                }[];
+                                outcome: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                settledAmount: string | null;
+                                respondBy: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                openedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                closedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/disputes/{id}/mediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mediation (调解): assign a mediator, record a hearing, settle with an amount, uphold, or withdraw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "assign";
+                        mediator: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "hearing";
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        on: string;
+                        place: string;
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "settle";
+                        outcome: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        amount: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "uphold";
+                        outcome: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "withdraw";
+                        outcome?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            claim: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise?: string;
+                            lead?: string;
+                            /** @description open 待处理 · mediating 调解中 · settled 调解成功 · upheld 维持原决定 · withdrawn 已撤回 */
+                            status: string;
+                            grounds: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            askedAmount: string | null;
+                            mediator: string | null;
+                            hearings: {
+                                on: string;
+                                place: string;
+                                note: string | null;
+                            }[];
+                            outcome: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            settledAmount: string | null;
+                            respondBy: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            openedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/loss-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loss events (巨灾/累积事件) claims are linked to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                kind: string;
+                                occurredOn: string;
+                                claims: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Declare a loss event (a cyber incident, a fire, a typhoon) to link claims to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        kind: "cyber" | "fire" | "climate" | "supply_chain" | "other";
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        occurredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            kind: string;
+                            occurredOn: string;
+                            claims: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import index observations for parametric covers; a trigger met is paid at once, never twice
+         * @description Each row names the product, the parametric section, the subject (the policy number, or the weather station named by a policy’s weather_station option), the day and the value. The same row again is ignored.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description who published the data, e.g. 国家电网结算单 2026-07 */
+                        source: string;
+                        rows: {
+                            productCode: string;
+                            sectionKey: string;
+                            /** @description the policy number, or the weather station code */
+                            subject: string;
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            observedOn: string;
+                            value: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            stored: number;
+                            duplicates: number;
+                            claims: {
+                                /** Format: uuid */
+                                claimId: string;
+                                number: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                payout: string;
+                            }[];
+                            errors: {
+                                row: number;
+                                field: string;
+                                message_zh: string;
+                                message_en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/index-observations/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The same import from a CSV file: productCode,sectionKey,subject,observedOn,value
+         * @description Good rows are imported and paid as above; bad rows are reported by row number and field, and importing the file again stores and pays nothing twice.
+         */
+        post: {
+            parameters: {
+                query: {
+                    source: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            received: number;
+                            stored: number;
+                            duplicates: number;
+                            claims: {
+                                /** Format: uuid */
+                                claimId: string;
+                                number: string;
+                                /** Format: uuid */
+                                policyId: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                payout: string;
+                            }[];
+                            errors: {
+                                row: number;
+                                field: string;
+                                message_zh: string;
+                                message_en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claim speed and backlog over the claims the caller sees (the regulator: all of them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byStatus: {
+                                status: string;
+                                n: number;
+                            }[];
+                            /** @description claims whose current step is past its time limit */
+                            overdue: number;
+                            speed: {
+                                /** @description days from notice to first payment, last 365 days */
+                                median: number | null;
+                                p90: number | null;
+                                paid: number;
+                            };
+                            disputes: {
+                                status: string;
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The expert pool (专家库), by field */
+        get: {
+            parameters: {
+                query?: {
+                    field?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                employer: string;
+                                fields: string[];
+                                qualifications: string[];
+                                regionCode: string | null;
+                                available: boolean;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                lastAssignedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an expert to the pool (platform) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        employer: string;
+                        /** Format: uuid */
+                        employerOrgId?: string;
+                        /** Format: uuid */
+                        userId?: string;
+                        fields: string[];
+                        qualifications?: string[];
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            employer: string;
+                            fields: string[];
+                            qualifications: string[];
+                            regionCode: string | null;
+                            available: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastAssignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an expert available or not for assignment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        available: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            employer: string;
+                            fields: string[];
+                            qualifications: string[];
+                            regionCode: string | null;
+                            available: boolean;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastAssignedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in expert’s assignments (专家工作台) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The expert’s report (查勘定损报告) with the loss as assessed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        amount?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/reserving": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Triangles and IBNR by class (chain ladder with Mack’s standard error; Bornhuetter-Ferguson with an a-priori loss ratio): an insurer’s own shares, or the whole platform for the regulator */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Asia/Shanghai) */
+                    valuationDate?: string;
+                    period?: "year" | "quarter";
+                    basis?: "incurred" | "paid";
+                    /** @description a-priori loss ratio for BF, e.g. 0.65 */
+                    lossRatio?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reinsurance/treaties/{id}/bordereau": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claims bordereau of one of own treaties: every claim it recovers, with the recovery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -48,6 +48,7 @@ export const requestFacts = {
   'request.termDays': { type: 'integer', zh: '保险期间（天）', en: 'Term in days' },
   'request.startDate': { type: 'date', zh: '起保日期', en: 'Start date' },
   'request.continuousYear': { type: 'integer', zh: '连续投保年度', en: 'Year of continuous cover' },
+  'request.retroactiveDate': { type: 'date', zh: '追溯日期', en: 'Retroactive date' },
 } as const satisfies Record<string, FactDefinition>;
 
 export const builtInFacts: Record<string, FactDefinition> = { ...enterpriseFacts, ...requestFacts };

@@ -43,6 +43,8 @@ export interface QuoteRequest {
   termDays?: number;
   startDate?: string;
   continuousYear?: number;
+  /** The agreed retroactive date (追溯日) of claims-made sections whose rule is `required`. */
+  retroactiveDate?: string;
   /** The product's options (保险方案选项) by key; absent ones take the option's default. */
   options?: Record<string, string | number | boolean>;
 }
@@ -64,6 +66,7 @@ export const REQUEST_FIELD_FACTS = {
   termDays: 'request.termDays',
   startDate: 'request.startDate',
   continuousYear: 'request.continuousYear',
+  retroactiveDate: 'request.retroactiveDate',
 } as const satisfies Record<Exclude<keyof QuoteRequest, 'options'>, string>;
 
 const REQUEST_FACT_OF: ReadonlyMap<string, string> = new Map(Object.entries(REQUEST_FIELD_FACTS));
@@ -129,4 +132,15 @@ export function missingRequiredOptions(definition: ProductDefinition, facts: Fac
     if (option.required === true && (facts[fact] ?? null) === null) missing.push(fact);
   }
   return missing;
+}
+
+/** The options a request resolves to: what it gave, and every other option's default. */
+export function resolvedOptions(
+  definition: Pick<ProductDefinition, 'options'>,
+  request: QuoteRequest,
+): Record<string, string | number | boolean> {
+  const options: Record<string, string | number | boolean> = {};
+  for (const option of definition.options)
+    if (option.default !== undefined) options[option.key] = option.default;
+  return { ...options, ...(request.options ?? {}) };
 }

@@ -75,6 +75,7 @@ const REQUEST_FIELD_TYPES: Record<keyof typeof REQUEST_FIELD_FACTS, FactType> = 
   termDays: 'integer',
   startDate: 'date',
   continuousYear: 'integer',
+  retroactiveDate: 'date',
 };
 
 /** Checks one value (at `base`/`key`) against its fact type; true when it is absent or fits. */

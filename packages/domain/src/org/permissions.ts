@@ -38,6 +38,14 @@ export const Permission = {
   SubsidyRead: 'subsidy.read',
   SubsidyReadAll: 'subsidy.read_all',
   SubsidyManage: 'subsidy.manage',
+  ClaimFile: 'claim.file',
+  ClaimRead: 'claim.read',
+  ClaimReadAll: 'claim.read_all',
+  ClaimHandle: 'claim.handle',
+  ExpertManage: 'expert.manage',
+  ExpertWork: 'expert.work',
+  DisputeMediate: 'dispute.mediate',
+  ReservingRead: 'reserving.read',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -98,5 +106,19 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'subsidy.manage': {
     zh: '管理本机构补贴项目、审核与拨付',
     en: "Run own organisation's programmes: review and pay",
+  },
+  'claim.file': { zh: '报案与索赔（本企业或委托客户）', en: 'File claims (own or mandated clients)' },
+  'claim.read': { zh: '查看相关赔案', en: 'Read claims one is party to' },
+  'claim.read_all': { zh: '查看全部赔案与纠纷', en: 'Read every claim and dispute' },
+  'claim.handle': {
+    zh: '理赔：立案、定损、准备金、核赔与支付（本公司主承保）',
+    en: 'Handle claims on policies one leads: reserve, approve, pay',
+  },
+  'expert.manage': { zh: '管理专家库', en: 'Manage the expert pool' },
+  'expert.work': { zh: '专家：查看受托赔案并提交报告', en: 'Expert: read assigned claims, submit reports' },
+  'dispute.mediate': { zh: '理赔纠纷调解', en: 'Mediate claim disputes' },
+  'reserving.read': {
+    zh: '查看准备金评估（本公司份额或全平台）',
+    en: 'Read reserving: own shares, or the platform',
   },
 };

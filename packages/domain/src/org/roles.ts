@@ -11,6 +11,7 @@ export const Role = {
   InsurerAdmin: 'insurer_admin',
   Underwriter: 'underwriter',
   ClaimsHandler: 'claims_handler',
+  ClaimsManager: 'claims_manager',
   BrokerAdmin: 'broker_admin',
   BrokerAgent: 'broker_agent',
   FunderAdmin: 'funder_admin',
@@ -18,6 +19,7 @@ export const Role = {
   RegulatorSupervisor: 'regulator_supervisor',
   RegulatorAnalyst: 'regulator_analyst',
   PlatformAdmin: 'platform_admin',
+  PoolExpert: 'pool_expert',
 } as const;
 
 export type Role = (typeof Role)[keyof typeof Role];
@@ -25,6 +27,7 @@ export type Role = (typeof Role)[keyof typeof Role];
 const P = Permission;
 const orgAdmin = [P.OrgRead, P.UserRead, P.UserManage, P.TokenManage, P.AuditRead, P.EventsRead] as const;
 const orgMember = [P.OrgRead, P.UserRead, P.EventsRead] as const;
+const enterpriseClaims = [P.ClaimFile, P.ClaimRead] as const;
 
 interface RoleDefinition {
   kind: OrganisationKind;
@@ -36,12 +39,28 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   enterprise_admin: {
     kind: 'enterprise',
     label: { zh: '企业管理员', en: 'Enterprise admin' },
-    permissions: [...orgAdmin, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead, P.SubsidyRead],
+    permissions: [
+      ...orgAdmin,
+      P.EnterpriseSelf,
+      P.QuoteRequest,
+      P.PolicyRead,
+      P.LedgerRead,
+      P.SubsidyRead,
+      ...enterpriseClaims,
+    ],
   },
   enterprise_member: {
     kind: 'enterprise',
     label: { zh: '企业经办人', en: 'Enterprise member' },
-    permissions: [...orgMember, P.EnterpriseSelf, P.QuoteRequest, P.PolicyRead, P.LedgerRead, P.SubsidyRead],
+    permissions: [
+      ...orgMember,
+      P.EnterpriseSelf,
+      P.QuoteRequest,
+      P.PolicyRead,
+      P.LedgerRead,
+      P.SubsidyRead,
+      ...enterpriseClaims,
+    ],
   },
   insurer_admin: {
     kind: 'insurer',
@@ -58,6 +77,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.LedgerRead,
       P.LedgerManage,
       P.SubsidyRead,
+      P.ClaimRead,
+      P.ClaimHandle,
+      P.ReservingRead,
     ],
   },
   underwriter: {
@@ -70,22 +92,28 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.PlacementWrite,
       P.PolicyRead,
       P.PolicyManage,
+      P.ClaimRead,
     ],
   },
   claims_handler: {
     kind: 'insurer',
     label: { zh: '理赔人员', en: 'Claims handler' },
-    permissions: [...orgMember, P.PolicyRead],
+    permissions: [...orgMember, P.PolicyRead, P.ClaimRead, P.ClaimHandle],
+  },
+  claims_manager: {
+    kind: 'insurer',
+    label: { zh: '理赔经理', en: 'Claims manager' },
+    permissions: [...orgMember, P.PolicyRead, P.ClaimRead, P.ClaimHandle, P.ReservingRead],
   },
   broker_admin: {
     kind: 'broker',
     label: { zh: '中介管理员', en: 'Broker admin' },
-    permissions: [...orgAdmin, P.LeadRead, P.QuoteRequest, P.PolicyRead],
+    permissions: [...orgAdmin, P.LeadRead, P.QuoteRequest, P.PolicyRead, ...enterpriseClaims],
   },
   broker_agent: {
     kind: 'broker',
     label: { zh: '中介经办人', en: 'Broker agent' },
-    permissions: [...orgMember, P.LeadRead, P.QuoteRequest, P.PolicyRead],
+    permissions: [...orgMember, P.LeadRead, P.QuoteRequest, P.PolicyRead, ...enterpriseClaims],
   },
   funder_admin: {
     kind: 'government',
@@ -130,6 +158,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.LedgerReadAll,
       P.SubsidyRead,
       P.SubsidyReadAll,
+      P.ClaimRead,
+      P.ClaimReadAll,
+      P.ReservingRead,
     ],
   },
   regulator_analyst: {
@@ -147,6 +178,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.LedgerReadAll,
       P.SubsidyRead,
       P.SubsidyReadAll,
+      P.ClaimRead,
+      P.ClaimReadAll,
+      P.ReservingRead,
     ],
   },
   platform_admin: {
@@ -170,7 +204,17 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.LedgerClose,
       P.SubsidyRead,
       P.SubsidyReadAll,
+      P.ClaimRead,
+      P.ClaimReadAll,
+      P.ExpertManage,
+      P.DisputeMediate,
+      P.ReservingRead,
     ],
+  },
+  pool_expert: {
+    kind: 'platform',
+    label: { zh: '专家库专家', en: 'Pool expert' },
+    permissions: [...orgMember, P.ClaimRead, P.ExpertWork],
   },
 };
 

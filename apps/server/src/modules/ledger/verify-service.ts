@@ -1,5 +1,6 @@
 import type { Queryable } from '@kebao/db';
 import { formatYuan } from '@kebao/domain/money';
+import { claimMismatches } from '../claim/service.ts';
 import { subsidyBudgetMismatches } from '../subsidy/service.ts';
 import {
   invoiceMismatches,
@@ -20,7 +21,9 @@ import {
  * written premium and its lines add up to it; invoices agree with the receivables that raised them and with
  * their settlements and instalments; payments with what they settled; settled statements cleared exactly
  * what they listed; booked UPR stays within each co-insurer's premium; every subsidy programme's committed
- * amount equals its grants and stays within its budget, and what was paid equals what its grants record.
+ * amount equals its grants and stays within its budget, and what was paid equals what its grants record;
+ * every policy's claims hold the reserves and incurred amounts the journal books, and every insurer's
+ * recoveries recorded per claim equal the recoveries booked.
  * Each problem names the entry, policy, invoice, payment, statement or programme.
  */
 export interface LedgerProblem {
@@ -110,6 +113,21 @@ export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
       code: 'subsidy.budget',
       subject: b.code,
       detail: `programme ${b.code}: budget ${formatYuan(b.budget)}, committed ${formatYuan(b.committed)} (grants ${formatYuan(b.granted)}), paid ${formatYuan(b.paid)} (grants ${formatYuan(b.grants_paid)})`,
+    });
+  }
+  const claims = await claimMismatches(db);
+  for (const c of claims.policies) {
+    problems.push({
+      code: 'claim.reserve',
+      subject: c.number,
+      detail: `policy ${c.number}: claims hold reserves of ${formatYuan(c.reserve)} (booked ${formatYuan(c.booked_reserve)}) and incurred ${formatYuan(c.incurred)} (booked ${formatYuan(c.booked_incurred)})`,
+    });
+  }
+  for (const r of claims.recoveries) {
+    problems.push({
+      code: 'claim.recoveries',
+      subject: r.org_id,
+      detail: `insurer ${r.org_id}: recoveries recorded ${formatYuan(r.recorded)} but booked ${formatYuan(r.booked)}`,
     });
   }
   return {

@@ -88,6 +88,24 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
   },
 ];
 
+/** Further logins in the organisations above: the insurer's claims handler and a pool expert (专家库). */
+const demoStaff: (DemoLogin & { displayName: string })[] = [
+  {
+    kind: 'insurer',
+    organisation: '示例科技财产保险股份有限公司',
+    email: 'claims@demo.kebao.cn',
+    role: 'claims_handler',
+    displayName: '吴理赔',
+  },
+  {
+    kind: 'platform',
+    organisation: '科保平台运营中心',
+    email: 'expert@demo.kebao.cn',
+    role: 'pool_expert',
+    displayName: '郑专家',
+  },
+];
+
 /** Further insurers of the demo zone, without logins: the IC pool's members and followers to invite. */
 export const demoInsurers = [
   {
@@ -116,7 +134,7 @@ export const DEMO_INSURER_USCCS: readonly string[] = [
   ...demoInsurers.map((d) => d.uscc),
 ];
 
-export const demoLogins: DemoLogin[] = demo.map(({ kind, organisation, email, role }) => ({
+export const demoLogins: DemoLogin[] = [...demo, ...demoStaff].map(({ kind, organisation, email, role }) => ({
   kind,
   organisation,
   email,
@@ -130,6 +148,7 @@ export const demoLogins: DemoLogin[] = demo.map(({ kind, organisation, email, ro
 export async function seedDemoOrganisations(pool: pg.Pool, tx: RunInTransaction): Promise<boolean> {
   if ((await countOrganisations(pool)) > 0) return false;
   await tx(systemActor, 'seed', async (ctx) => {
+    const created = new Map<string, string>();
     for (const d of demo) {
       if (await emailTaken(ctx.db, d.email)) continue;
       const org = await createOrganisation(ctx, {
@@ -140,7 +159,17 @@ export async function seedDemoOrganisations(pool: pg.Pool, tx: RunInTransaction)
         regionCode: '310115',
         registeredCapital: d.capital,
       });
+      created.set(d.organisation, org.id);
       await createUser(ctx, org.id, {
+        email: d.email,
+        displayName: d.displayName,
+        roles: [d.role],
+        password: DEMO_PASSWORD,
+      });
+    }
+    for (const d of demoStaff) {
+      const org = created.get(d.organisation) as string;
+      await createUser(ctx, org, {
         email: d.email,
         displayName: d.displayName,
         roles: [d.role],

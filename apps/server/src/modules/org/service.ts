@@ -211,3 +211,9 @@ export async function publicOrganisation(db: Queryable, id: string) {
   const org = await findOrganisation(db, { all: true, orgId: null }, id);
   return org ? { id: org.id, kind: org.kind, nameZh: org.name_zh, nameEn: org.name_en } : null;
 }
+
+/** The roles an actor's user holds (none for tokens and Kebao itself): claim authority limits follow them. */
+export async function rolesOfActor(db: Queryable, actor: Actor): Promise<readonly string[]> {
+  if (!actor.userId || !actor.orgId) return [];
+  return (await findUser(db, actor.orgId, actor.userId))?.roles ?? [];
+}

@@ -57,13 +57,16 @@ export interface TreatyRow {
   id: string;
   insurer_org_id: string;
   name: string;
-  kind: 'quota_share' | 'surplus' | 'excess_of_loss';
+  kind: 'quota_share' | 'surplus' | 'excess_of_loss' | 'cat_excess_of_loss' | 'stop_loss';
   reinsurer: string;
   ceded_share: number | null;
   retention: bigint | null;
   lines: number | null;
   attachment: bigint | null;
   layer_limit: bigint | null;
+  /** Stop-loss: attachment and limit as loss ratios of the year's net retained premium. */
+  attachment_ratio: string | null;
+  limit_ratio: string | null;
   commission_rate: string;
   classes: string[] | null;
   priority: number;
@@ -301,8 +304,9 @@ export async function treatiesOf(db: Queryable, orgIds: readonly string[]): Prom
 export async function insertTreaty(db: Queryable, t: TreatyRow): Promise<void> {
   await db.query(
     `INSERT INTO reinsurance_treaty (id, insurer_org_id, name, kind, reinsurer, ceded_share, retention, lines,
-       attachment, layer_limit, commission_rate, classes, priority, effective_from, effective_to, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
+       attachment, layer_limit, commission_rate, classes, priority, effective_from, effective_to, created_at,
+       attachment_ratio, limit_ratio)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
     [
       t.id,
       t.insurer_org_id,
@@ -320,8 +324,26 @@ export async function insertTreaty(db: Queryable, t: TreatyRow): Promise<void> {
       t.effective_from,
       t.effective_to,
       t.created_at,
+      t.attachment_ratio,
+      t.limit_ratio,
     ],
   );
+}
+
+/**
+ * An insurer's net retained premium from the policies it writes that start in a year (its lines'
+ * premium less what it ceded on them): the base of a stop-loss treaty's loss ratio.
+ */
+export async function netRetainedPremium(db: Queryable, orgId: string, year: number): Promise<bigint> {
+  const r = await db.query<{ net: bigint | null }>(
+    `SELECT (SELECT COALESCE(sum(l.premium), 0) FROM policy_line l JOIN policy p ON p.id = l.policy_id
+              WHERE l.org_id = $1 AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
+          - (SELECT COALESCE(sum(c.ceded_premium), 0) FROM policy_cession c JOIN policy p ON p.id = c.policy_id
+              WHERE c.org_id = $1 AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
+            AS net`,
+    [orgId, year],
+  );
+  return r.rows[0]?.net ?? 0n;
 }
 
 export async function endTreaty(db: Queryable, orgId: string, id: string, effectiveTo: string) {

@@ -146,6 +146,8 @@ function presentTreaty(t: TreatyRow) {
     lines: t.lines,
     attachment: money(t.attachment),
     limit: money(t.layer_limit),
+    attachmentRatio: t.attachment_ratio,
+    limitRatio: t.limit_ratio,
     commissionRate: t.commission_rate,
     classes: t.classes,
     priority: t.priority,
@@ -476,7 +478,7 @@ export const placementRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Add a treaty: quota share, surplus (retention, lines) or excess of loss (recorded for claims)',
+          'Add a treaty: quota share, surplus (retention, lines), or one that only recovers claims: per-risk excess of loss, catastrophe excess of loss per event (attachment, limit), stop-loss (attachmentRatio, limitRatio of the year’s net retained premium)',
         body: TreatyBody,
         response: { 201: TreatyView, ...problemResponses(400, 401, 403, 422) },
       },

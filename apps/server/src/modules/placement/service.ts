@@ -1,4 +1,5 @@
 import type { Queryable } from '@kebao/db';
+import type { RecoveryTreaty } from '@kebao/domain/claims';
 import { formatYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
 import {
@@ -35,6 +36,7 @@ import {
   insertTreaty,
   insurerNames,
   type LineRow,
+  netRetainedPremium,
   type PlacementRow,
   type PoolRow,
   placementLines,
@@ -553,7 +555,7 @@ export interface ParticipantCessions {
   retentionLimit: bigint | null;
 }
 
-function treatyOf(row: TreatyRow): Treaty {
+function treatyOf(row: TreatyRow): Treaty | null {
   switch (row.kind) {
     case 'quota_share':
       return {
@@ -580,7 +582,59 @@ function treatyOf(row: TreatyRow): Treaty {
         attachment: row.attachment ?? 0n,
         limit: row.layer_limit ?? 0n,
       };
+    case 'cat_excess_of_loss':
+    case 'stop_loss':
+      return null;
   }
+}
+
+/**
+ * The treaties that recover an insurer's part of a claim, in inuring order: the proportional
+ * ones the policy ceded to at bind (cessionTreatyIds), and the excess-of-loss, catastrophe and stop-loss
+ * treaties in force on the loss date (losses occurring) covering the class; per-risk treaties in priority
+ * order first, then catastrophe layers, then stop-loss. A stop-loss is measured on the insurer's net
+ * retained premium of the accident year.
+ */
+export async function treatiesForRecovery(
+  db: Queryable,
+  orgId: string,
+  input: { statisticalClass: string; lossDate: string; year: number; cessionTreatyIds: readonly string[] },
+): Promise<RecoveryTreaty[]> {
+  const rows = await treatiesOf(db, [orgId]);
+  const out: RecoveryTreaty[] = [];
+  for (const t of rows) {
+    if (t.kind === 'quota_share' || t.kind === 'surplus') {
+      if (input.cessionTreatyIds.includes(t.id)) out.push({ id: t.id, kind: t.kind, reinsurer: t.reinsurer });
+      continue;
+    }
+    if (!inForce(t, input.lossDate) || (t.classes !== null && !t.classes.includes(input.statisticalClass)))
+      continue;
+    if (t.kind === 'stop_loss') {
+      out.push({
+        id: t.id,
+        kind: 'stop_loss',
+        reinsurer: t.reinsurer,
+        attachmentRatio: t.attachment_ratio ?? '0',
+        limitRatio: t.limit_ratio ?? '0',
+        premiumBase: await netRetainedPremium(db, orgId, input.year),
+        accidentYear: input.year,
+      });
+    } else {
+      out.push({
+        id: t.id,
+        kind: t.kind === 'excess_of_loss' ? 'per_risk_xol' : 'cat_xol',
+        reinsurer: t.reinsurer,
+        attachment: t.attachment ?? 0n,
+        limit: t.layer_limit ?? 0n,
+      });
+    }
+  }
+  // Per-risk cover inures first, then the per-event layers, then the year's stop-loss (priority within each).
+  const stage = (t: RecoveryTreaty) => (t.kind === 'cat_xol' ? 1 : t.kind === 'stop_loss' ? 2 : 0);
+  return out
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => stage(a.t) - stage(b.t) || a.i - b.i)
+    .map(({ t }) => t);
 }
 
 const inForce = (t: TreatyRow, date: string) =>
@@ -617,7 +671,8 @@ export async function cessionsAtBind(
           inForce(t, input.startDate) &&
           (t.classes === null || t.classes.includes(input.statisticalClass)),
       )
-      .map(treatyOf);
+      .map(treatyOf)
+      .filter((t): t is Treaty => t !== null);
     const result = computeCessions({
       sumInsured: p.sumInsured,
       premium: p.premium,
@@ -770,6 +825,8 @@ export interface TreatyInput {
   lines?: number | undefined;
   attachment?: bigint | undefined;
   limit?: bigint | undefined;
+  attachmentRatio?: string | undefined;
+  limitRatio?: string | undefined;
   commissionRate?: string | undefined;
   classes?: string[] | undefined;
   priority: number;
@@ -783,7 +840,10 @@ export async function addTreaty(ctx: Ctx, input: TreatyInput): Promise<TreatyRow
       ? input.cededShare === undefined && 'cededShare'
       : input.kind === 'surplus'
         ? (input.retention === undefined && 'retention') || (input.lines === undefined && 'lines')
-        : (input.attachment === undefined && 'attachment') || (input.limit === undefined && 'limit');
+        : input.kind === 'stop_loss'
+          ? (input.attachmentRatio === undefined && 'attachmentRatio') ||
+            (input.limitRatio === undefined && 'limitRatio')
+          : (input.attachment === undefined && 'attachment') || (input.limit === undefined && 'limit');
   if (missing)
     throw problem('treaty.invalid', {
       params: { detail: missing },
@@ -796,6 +856,7 @@ export async function addTreaty(ctx: Ctx, input: TreatyInput): Promise<TreatyRow
         },
       ],
     });
+  const layered = input.kind === 'excess_of_loss' || input.kind === 'cat_excess_of_loss';
   const row: TreatyRow = {
     id: newId(),
     insurer_org_id: ctx.actor.orgId as string,
@@ -805,8 +866,10 @@ export async function addTreaty(ctx: Ctx, input: TreatyInput): Promise<TreatyRow
     ceded_share: input.kind === 'quota_share' ? (input.cededShare ?? null) : null,
     retention: input.kind === 'surplus' ? (input.retention ?? null) : null,
     lines: input.kind === 'surplus' ? (input.lines ?? null) : null,
-    attachment: input.kind === 'excess_of_loss' ? (input.attachment ?? null) : null,
-    layer_limit: input.kind === 'excess_of_loss' ? (input.limit ?? null) : null,
+    attachment: layered ? (input.attachment ?? null) : null,
+    layer_limit: layered ? (input.limit ?? null) : null,
+    attachment_ratio: input.kind === 'stop_loss' ? (input.attachmentRatio ?? null) : null,
+    limit_ratio: input.kind === 'stop_loss' ? (input.limitRatio ?? null) : null,
     commission_rate: input.commissionRate ?? '0',
     classes: input.classes && input.classes.length > 0 ? input.classes : null,
     priority: input.priority,

@@ -1,5 +1,5 @@
 import type { Queryable } from '@kebao/db';
-import type { ProductDefinition, QuoteRequest } from '@kebao/domain/catalog';
+import { type QuoteRequest, resolvedOptions } from '@kebao/domain/catalog';
 import { formatYuan } from '@kebao/domain/money';
 import { formatPercent } from '@kebao/domain/placement';
 import {
@@ -17,14 +17,6 @@ import type { CatalogCache } from '../catalog/catalog-cache.ts';
 import { enterpriseRecord } from '../enterprise/service.ts';
 import { policyScope } from './present.ts';
 import { cessionsOf, endorsementsOf, findPolicy, findVisiblePolicy, linesOf, partyNames } from './repo.ts';
-
-/** The options a request resolves to: what it gave, and every other option's default. */
-function resolvedOptions(definition: ProductDefinition, request: QuoteRequest) {
-  const options: Record<string, string | number | boolean> = {};
-  for (const option of definition.options)
-    if (option.default !== undefined) options[option.key] = option.default;
-  return { ...options, ...(request.options ?? {}) };
-}
 
 function describeChanges(kind: string, changes: Record<string, unknown>): string {
   if (kind === 'cancel') {
@@ -101,7 +93,10 @@ export async function scheduleDataOf(
       limit: s.limit,
       sublimits: s.sublimits.map((sub) => ({ name: sub.names.zh, limit: sub.limit })),
       deductible: describeDeductible(s.section.deductible, options),
-      trigger: describeTrigger(s.section.trigger, { startDate: policy.start_date }),
+      trigger: describeTrigger(s.section.trigger, {
+        startDate: policy.start_date,
+        retroactiveDate: (policy.request as { retroactiveDate?: string }).retroactiveDate ?? null,
+      }),
     })),
     coinsurers,
     collectionMode: policy.collection_mode,

@@ -297,13 +297,28 @@ export const MemberParams = Type.Object(
 export const TreatyBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: Type.Enum(['quota_share', 'surplus', 'excess_of_loss']),
+    kind: Type.Enum(['quota_share', 'surplus', 'excess_of_loss', 'cat_excess_of_loss', 'stop_loss'], {
+      description:
+        'quota_share 成数 · surplus 溢额 · excess_of_loss 险位超赔 (per risk) · cat_excess_of_loss 巨灾超赔 (per event) · stop_loss 赔付率超赔 (aggregate)',
+    }),
     reinsurer: Type.String({ minLength: 1, maxLength: 200 }),
     cededShare: Type.Optional(Percent),
     retention: Type.Optional(Money),
     lines: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
     attachment: Type.Optional(Money),
     limit: Type.Optional(Money),
+    attachmentRatio: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,2}(\\.[0-9]{1,6})?$',
+        description: 'stop-loss attachment, a loss ratio: 1.2 = 120%',
+      }),
+    ),
+    limitRatio: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{1,2}(\\.[0-9]{1,6})?$',
+        description: 'stop-loss limit, a loss ratio above the attachment',
+      }),
+    ),
     commissionRate: Type.Optional(Type.String({ pattern: '^(0|1|0\\.[0-9]{1,6})$' })),
     classes: Type.Optional(
       Type.Array(Type.Enum(['rd_transfer', 'application', 'intellectual_property', 'base']), {
@@ -327,6 +342,8 @@ export const TreatyView = Type.Object({
   lines: Nullable(Type.Integer()),
   attachment: Nullable(Money),
   limit: Nullable(Money),
+  attachmentRatio: Nullable(Type.String()),
+  limitRatio: Nullable(Type.String()),
   commissionRate: Type.String(),
   classes: Nullable(Type.Array(Type.String())),
   priority: Type.Integer(),

@@ -1,3 +1,4 @@
+import type { Queryable } from '@kebao/db';
 import type { EnterpriseFacts, QuoteRequest } from '@kebao/domain/catalog';
 import { requestTermDays } from '@kebao/domain/catalog';
 import { postPremiumMovement } from '@kebao/domain/ledger';
@@ -788,4 +789,16 @@ export async function shiftSubsidy(ctx: Ctx, policyId: string, amount: Fen, why:
     before: { subsidy: formatYuan(policy.subsidy) },
     after: { subsidy: formatYuan(policy.subsidy - take), why },
   });
+}
+
+/** A policy with its signed lines and cessions, as the claims desk needs it (null when there is none). */
+export async function policyForClaim(
+  db: Queryable,
+  id: string,
+): Promise<{ policy: PolicyRow; lines: PolicyLineRow[]; cessions: CessionRow[] } | null> {
+  const policy = await findPolicy(db, id);
+  if (!policy) return null;
+  const lines = await linesOf(db, id);
+  const cessions = await cessionsOf(db, id);
+  return { policy, lines, cessions };
 }

@@ -52,6 +52,13 @@ export const QuoteRequestBody = Type.Object(
     ),
     startDate: Type.Optional(Type.String({ format: 'calendar-date' })),
     continuousYear: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    retroactiveDate: Type.Optional(
+      Type.String({
+        format: 'calendar-date',
+        description:
+          'the agreed retroactive date (追溯日) of claims-made cover; losses before it are not covered',
+      }),
+    ),
     options: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),

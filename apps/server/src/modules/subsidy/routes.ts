@@ -15,6 +15,7 @@ import {
   Timestamp,
   Uuid,
 } from '../../platform/http/schemas.ts';
+import { UPLOAD_MAX_BYTES, uploadFilename } from '../../platform/http/uploads.ts';
 import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/idempotency/idempotency.ts';
 import {
   findProgramme,
@@ -38,7 +39,7 @@ import {
 } from './service.ts';
 
 const tags = ['subsidy'];
-const MATERIAL_LIMIT = 10 * 1024 * 1024;
+const MATERIAL_LIMIT = UPLOAD_MAX_BYTES;
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 const Code = Type.Object(
   { code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{2,47}$' }) },
@@ -364,10 +365,9 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const content = request.body as Buffer;
-      const filename = String(request.headers['x-filename'] ?? request.params.key).slice(0, 200);
       await tx(request.actor, request.id, (ctx) =>
         uploadMaterial(ctx, request.params.id, request.params.key, {
-          filename: decodedFilename(filename),
+          filename: uploadFilename(request.headers['x-filename'], request.params.key),
           contentType: String(request.headers['content-type'] ?? ''),
           content,
         }),
@@ -450,12 +450,3 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-/** X-Filename is URI-encoded by browsers; a malformed escape is kept as sent rather than refused. */
-function decodedFilename(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}

@@ -14,6 +14,7 @@ import {
 } from '@kebao/domain/subsidy';
 import { addDays, shanghaiDateOf } from '@kebao/domain/time';
 import { problem } from '../../platform/errors.ts';
+import { checkUpload } from '../../platform/http/uploads.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import type { CatalogCache } from '../catalog/catalog-cache.ts';
@@ -523,9 +524,6 @@ export async function changeBudget(ctx: Ctx, code: string, budget: Fen) {
   });
 }
 
-const MATERIAL_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
-const MATERIAL_MAX = 10 * 1024 * 1024;
-
 /** One material of an open application, by the enterprise: a listed key, PDF/JPEG/PNG, ≤ 10 MB, hashed. */
 export async function uploadMaterial(
   ctx: Ctx,
@@ -540,17 +538,9 @@ export async function uploadMaterial(
   const checklist = programme ? (programmeOf(programme).checklist ?? []) : [];
   if (!checklist.some((c) => c.key === key))
     throw problem('subsidy.material_not_listed', { params: { key } });
-  const type = file.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (
-    !MATERIAL_TYPES.has(type) ||
-    !Buffer.isBuffer(file.content) ||
-    file.content.length === 0 ||
-    file.content.length > MATERIAL_MAX
-  ) {
-    throw problem('subsidy.material_type');
-  }
-  if (!matchesType(type, file.content)) throw problem('subsidy.material_type');
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  const checked = checkUpload(file.contentType, file.content);
+  if (!checked) throw problem('subsidy.material_type');
+  const { contentType: type, sha256 } = checked;
   await insertMaterial(ctx.db, {
     grantId: id,
     key,
@@ -567,14 +557,6 @@ export async function uploadMaterial(
     entityId: id,
     after: { key, filename: file.filename, size: file.content.length, sha256 },
   });
-}
-
-/** The file is what its type says (magic numbers), so a renamed executable is refused. */
-function matchesType(type: string, content: Buffer): boolean {
-  if (type === 'application/pdf') return content.subarray(0, 5).toString('latin1') === '%PDF-';
-  if (type === 'image/png')
-    return content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  return content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff;
 }
 
 /** The enterprise submits its application once the checklist is complete. */

@@ -81,3 +81,9 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+export const CalendarDate = Type.String({
+  format: 'calendar-date',
+  maxLength: 10,
+  description: 'YYYY-MM-DD (Asia/Shanghai)',
+});
