@@ -347,6 +347,34 @@ describe('the coverage check at notice', () => {
   });
 });
 
+describe('risk evaluations at underwriting', () => {
+  it('the quote’s insurer asks the pool; the expert sees it; a competitor cannot', async () => {
+    const q = await enterprise.post('/api/quotes', {
+      productCode: 'KB-BR-CYBER',
+      request: { limit: '2000000.00' },
+    });
+    expect(q.status, JSON.stringify(q.body)).toBe(201);
+    const asked = await insurer.post(`/api/quotes/${q.body.id}/experts`, { field: 'cyber', method: 'match' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body).toMatchObject({ purpose: 'underwriting', quote: { id: q.body.id }, claim: null });
+    expect(
+      (await insurer2.post(`/api/quotes/${q.body.id}/experts`, { field: 'cyber', method: 'match' })).status,
+    ).toBe(404);
+    expect((await insurer2.get(`/api/quotes/${q.body.id}/experts`)).status).toBe(404);
+    const listed = await insurer.get(`/api/quotes/${q.body.id}/experts`);
+    expect(listed.body.items).toHaveLength(1);
+    const expert = await t.as('expert@demo.kebao.cn');
+    const mine = await expert.get('/api/expert/assignments');
+    const evaluation = mine.body.items.find((a: { id: string }) => a.id === asked.body.id);
+    expect(evaluation?.quote.number).toBe(q.body.number);
+    const rep = await expert.post(`/api/expert/assignments/${asked.body.id}/report`, {
+      report: '等保三级测评报告齐全，备份与应急预案完善，建议按标准费率承保。',
+    });
+    expect(rep.status, JSON.stringify(rep.body)).toBe(200);
+    expect((await insurer.get(`/api/quotes/${q.body.id}/experts`)).body.items[0].status).toBe('reported');
+  });
+});
+
 describe('documents and experts', () => {
   it('a document is stored with its checksum; a renamed file is refused; experts with a conflict are skipped', async () => {
     const policy = await threeInsurerPolicy();

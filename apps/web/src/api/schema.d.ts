@@ -13100,6 +13100,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -13408,6 +13416,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -13797,6 +13813,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -14166,6 +14190,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -14645,6 +14677,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -15047,6 +15087,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -15453,6 +15501,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -15859,6 +15915,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -16261,6 +16325,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -16661,6 +16733,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -17067,6 +17147,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -17467,6 +17555,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -17864,6 +17960,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;
@@ -18045,6 +18149,14 @@ export interface paths {
                                 id: string;
                                 number: string;
                             } | null;
+                            /** @description a risk evaluation at underwriting */
+                            quote: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                            purpose: string;
                             method: string;
                             /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                             status: string;
@@ -19212,6 +19324,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quotes/{id}/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risk evaluations asked for on one of own quotes, with the experts’ reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                expert: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    employer: string;
+                                };
+                                claim: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
+                                method: string;
+                                /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                fee: string;
+                                report: string | null;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                reportAmount: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                reportedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask an expert of the pool for a risk evaluation of a quote (承保前风险评估), conflicts excluded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ic · biomedicine · software · cyber · ip · equipment · materials · climate */
+                        field: string;
+                        /**
+                         * @description rotation 轮派 · match 最佳匹配 (field and region) · named 指定
+                         * @enum {unknown}
+                         */
+                        method: "rotation" | "match" | "named";
+                        /** Format: uuid */
+                        expertId?: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        fee?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            expert: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                employer: string;
+                            };
+                            claim: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** @description a risk evaluation at underwriting */
+                            quote: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            } | null;
+                            /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                            purpose: string;
+                            method: string;
+                            /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
+                            status: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            fee: string;
+                            report: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            reportAmount: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            assignedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            reportedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/expert/assignments": {
         parameters: {
             query?: never;
@@ -19250,6 +19612,14 @@ export interface paths {
                                     id: string;
                                     number: string;
                                 } | null;
+                                /** @description a risk evaluation at underwriting */
+                                quote: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
+                                /** @description claim 理赔查勘 · underwriting 承保前风险评估 */
+                                purpose: string;
                                 method: string;
                                 /** @description assigned 已指派 · reported 已出具报告 · withdrawn 已撤回 */
                                 status: string;

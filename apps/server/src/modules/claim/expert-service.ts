@@ -3,6 +3,7 @@ import { type Fen, formatYuan } from '@kebao/domain/money';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
+import { readQuote } from '../quote/request-service.ts';
 import {
   type AssignmentRow,
   type ExpertRow,
@@ -95,6 +96,82 @@ export async function conflictOf(
   return null;
 }
 
+/** The enterprise's region code (GB/T 2260) among the facts a quote or policy was priced on. */
+function regionOf(facts: Record<string, unknown>): string | null {
+  return typeof facts.region === 'string' ? facts.region : null;
+}
+
+/** The expert to assign: the one named, or the first of the rotation (region first for a match) without a conflict. */
+async function chooseExpert(
+  ctx: Ctx,
+  input: { field: string; method: 'rotation' | 'match' | 'named'; expertId?: string | undefined },
+  parties: { claimant: readonly string[]; insurers: readonly string[] },
+  region: string | null,
+): Promise<ExpertRow> {
+  if (input.method === 'named') {
+    const expert = input.expertId ? await findExpert(ctx.db, input.expertId, true) : null;
+    if (!expert?.available) throw problem('expert.not_found');
+    const conflict = await conflictOf(ctx.db, expert, parties, ctx.now);
+    if (conflict) throw problem('expert.conflict', { params: { reason: conflict.zh } });
+    return expert;
+  }
+  const candidates = await rotationOrder(ctx.db, input.field);
+  const ordered =
+    input.method === 'match' && region
+      ? [
+          ...candidates.filter((c) => c.region_code === region),
+          ...candidates.filter((c) => c.region_code !== region),
+        ]
+      : candidates;
+  for (const candidate of ordered) {
+    if (!(await conflictOf(ctx.db, candidate, parties, ctx.now))) return candidate;
+  }
+  throw problem('expert.none_available', { params: { field: input.field } });
+}
+
+/**
+ * A risk evaluation at underwriting (承保前风险评估): the quote's insurer asks an expert of the pool, by
+ * the same rules and conflict checks as a claim; the report comes back through the expert's workspace.
+ */
+export async function assignQuoteExpert(
+  ctx: Ctx,
+  quoteId: string,
+  input: { field: string; method: 'rotation' | 'match' | 'named'; expertId?: string | undefined; fee: Fen },
+): Promise<AssignmentRow> {
+  const quote = await readQuote(ctx, quoteId);
+  if (!quote || quote.insurer_org_id !== ctx.actor.orgId) throw problem('quote.not_found');
+  const parties = {
+    claimant: [quote.enterprise_org, quote.broker_org_id].filter((o): o is string => o !== null),
+    insurers: [quote.insurer_org_id],
+  };
+  const region = regionOf(quote.facts);
+  const chosen = await chooseExpert(ctx, input, parties, region);
+  const row: AssignmentRow = {
+    id: newId(),
+    expert_id: chosen.id,
+    claim_id: null,
+    quote_id: quote.id,
+    purpose: 'underwriting',
+    method: input.method,
+    status: 'assigned',
+    fee: input.fee,
+    paid_by_org: input.fee > 0n ? ctx.actor.orgId : null,
+    report: null,
+    report_amount: null,
+    assigned_by: ctx.actor.userId,
+    assigned_at: ctx.now,
+    reported_at: null,
+  };
+  await insertAssignment(ctx.db, row);
+  ctx.audit({
+    action: 'quote.expert_assign',
+    entityType: 'quote',
+    entityId: quote.id,
+    after: { expert: chosen.id, field: input.field, method: input.method },
+  });
+  return { ...row, expert_name: chosen.name, expert_employer: chosen.employer };
+}
+
 /**
  * Assigns an expert of the field to a claim: a named one, the best match (the field and the claim's
  * region first, then rotation), or the next in rotation; never one with a conflict of interest.
@@ -112,31 +189,8 @@ export async function assignExpert(
     claimant: [claim.enterprise_org, claim.broker_org_id].filter((o): o is string => o !== null),
     insurers: found.lines.map((l) => l.org_id),
   };
-  let chosen: ExpertRow | null = null;
-  if (input.method === 'named') {
-    const expert = input.expertId ? await findExpert(ctx.db, input.expertId, true) : null;
-    if (!expert?.available) throw problem('expert.not_found');
-    const conflict = await conflictOf(ctx.db, expert, parties, ctx.now);
-    if (conflict) throw problem('expert.conflict', { params: { reason: conflict.zh } });
-    chosen = expert;
-  } else {
-    const candidates = await rotationOrder(ctx.db, input.field);
-    const region = (found.policy.facts as { regionCode?: string }).regionCode ?? null;
-    const ordered =
-      input.method === 'match' && region
-        ? [
-            ...candidates.filter((c) => c.region_code === region),
-            ...candidates.filter((c) => c.region_code !== region),
-          ]
-        : candidates;
-    for (const candidate of ordered) {
-      if (!(await conflictOf(ctx.db, candidate, parties, ctx.now))) {
-        chosen = candidate;
-        break;
-      }
-    }
-    if (!chosen) throw problem('expert.none_available', { params: { field: input.field } });
-  }
+  const region = regionOf(found.policy.facts);
+  const chosen = await chooseExpert(ctx, input, parties, region);
   const row: AssignmentRow = {
     id: newId(),
     expert_id: chosen.id,

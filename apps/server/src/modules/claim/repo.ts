@@ -780,11 +780,24 @@ export async function claimMovements(db: Queryable, scope: { all: boolean; orgId
 }
 
 export async function assignmentsOfExpert(db: Queryable, expertId: string) {
-  const r = await db.query<AssignmentRow & { claim_number: string | null }>(
-    `SELECT a.*, x.name AS expert_name, x.employer AS expert_employer, c.number AS claim_number
+  const r = await db.query<AssignmentRow & { claim_number: string | null; quote_number: string | null }>(
+    `SELECT a.*, x.name AS expert_name, x.employer AS expert_employer, c.number AS claim_number,
+            q.number AS quote_number
        FROM expert_assignment a JOIN expert x ON x.id = a.expert_id LEFT JOIN claim c ON c.id = a.claim_id
+       LEFT JOIN quote q ON q.id = a.quote_id
       WHERE a.expert_id = $1 ORDER BY a.assigned_at DESC, a.id LIMIT 200`,
     [expertId],
+  );
+  return r.rows;
+}
+
+/** The risk evaluations asked for on a quote. */
+export async function assignmentsOfQuote(db: Queryable, quoteId: string) {
+  const r = await db.query<AssignmentRow & { quote_number: string | null }>(
+    `SELECT a.*, x.name AS expert_name, x.employer AS expert_employer, q.number AS quote_number
+       FROM expert_assignment a JOIN expert x ON x.id = a.expert_id JOIN quote q ON q.id = a.quote_id
+      WHERE a.quote_id = $1 ORDER BY a.assigned_at, a.id`,
+    [quoteId],
   );
   return r.rows;
 }
@@ -906,4 +919,12 @@ export async function claimSummary(db: Queryable, scope: ClaimScope, now: Date) 
     speed: speed.rows[0] ?? { median: null, p90: null, paid: 0 },
     disputes: disputes.rows,
   };
+}
+
+/** The insurer a quote was asked of (null when there is no such quote). */
+export async function quoteInsurerOf(db: Queryable, quoteId: string): Promise<string | null> {
+  const r = await db.query<{ insurer_org_id: string }>('SELECT insurer_org_id FROM quote WHERE id = $1', [
+    quoteId,
+  ]);
+  return r.rows[0]?.insurer_org_id ?? null;
 }

@@ -22,13 +22,20 @@ import type { Ctx } from '../../platform/transaction.ts';
 import { CatalogCache } from '../catalog/catalog-cache.ts';
 import { policyForClaim } from '../policy/service.ts';
 import { mediateDispute, openDispute } from './dispute-service.ts';
-import { addExpert, assignExpert, changeAvailability, submitReport } from './expert-service.ts';
+import {
+  addExpert,
+  assignExpert,
+  assignQuoteExpert,
+  changeAvailability,
+  submitReport,
+} from './expert-service.ts';
 import { readObservationCsv } from './observation-csv.ts';
 import { importObservations } from './parametric-service.ts';
 import {
   type AssignmentRow,
   assignmentsOf,
   assignmentsOfExpert,
+  assignmentsOfQuote,
   type ClaimListRow,
   type ClaimScope,
   claimSummary,
@@ -44,6 +51,7 @@ import {
   listDisputes,
   listEvents,
   listExperts,
+  quoteInsurerOf,
   recoveriesOf,
   stepsOf,
 } from './repo.ts';
@@ -148,11 +156,15 @@ function presentSummary(row: ClaimListRow, now: Date) {
   };
 }
 
-function presentAssignment(a: AssignmentRow & { claim_number?: string | null }) {
+function presentAssignment(
+  a: AssignmentRow & { claim_number?: string | null; quote_number?: string | null },
+) {
   return {
     id: a.id,
     expert: { id: a.expert_id, name: a.expert_name ?? '', employer: a.expert_employer ?? '' },
     claim: a.claim_id ? { id: a.claim_id, number: a.claim_number ?? '' } : null,
+    quote: a.quote_id ? { id: a.quote_id, number: a.quote_number ?? '' } : null,
+    purpose: a.purpose,
     method: a.method,
     status: a.status,
     fee: formatYuan(a.fee),
@@ -821,6 +833,54 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
           changeAvailability(ctx, request.params.id, request.body.available),
         ),
       ),
+  );
+
+  app.post(
+    '/api/quotes/:id/experts',
+    {
+      config: { access: Permission.QuoteUnderwrite },
+      schema: {
+        tags,
+        summary:
+          'Ask an expert of the pool for a risk evaluation of a quote (承保前风险评估), conflicts excluded',
+        params: IdParams,
+        body: AssignBody,
+        response: { 201: AssignmentView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const row = await tx(request.actor, request.id, (ctx) =>
+        assignQuoteExpert(ctx, request.params.id, {
+          field: b.field,
+          method: b.method,
+          expertId: b.expertId,
+          fee: b.fee === undefined ? 0n : amountOf(b.fee, '/body/fee'),
+        }),
+      );
+      return reply.code(201).send(presentAssignment(row));
+    },
+  );
+
+  app.get(
+    '/api/quotes/:id/experts',
+    {
+      config: { access: Permission.QuoteUnderwrite },
+      schema: {
+        tags,
+        summary: 'The risk evaluations asked for on one of own quotes, with the experts’ reports',
+        params: IdParams,
+        response: {
+          200: Type.Object({ items: Type.Array(AssignmentView) }),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const quote = await quoteInsurerOf(pool, request.params.id);
+      if (quote !== request.actor.orgId) throw problem('quote.not_found');
+      return { items: (await assignmentsOfQuote(pool, request.params.id)).map(presentAssignment) };
+    },
   );
 
   app.get(

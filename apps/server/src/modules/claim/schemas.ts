@@ -221,6 +221,10 @@ export const AssignmentView = Type.Object({
   id: Uuid,
   expert: Type.Object({ id: Uuid, name: Type.String(), employer: Type.String() }),
   claim: Nullable(Type.Object({ id: Uuid, number: Type.String() })),
+  quote: Nullable(
+    Type.Object({ id: Uuid, number: Type.String() }, { description: 'a risk evaluation at underwriting' }),
+  ),
+  purpose: Type.String({ description: 'claim 理赔查勘 · underwriting 承保前风险评估' }),
   method: Type.String(),
   status: Type.String({ description: 'assigned 已指派 · reported 已出具报告 · withdrawn 已撤回' }),
   fee: Money,
