@@ -329,7 +329,7 @@ describe('the coverage check at notice', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({
       currency: 'USD',
-      claimedForeign: '1250000',
+      claimedForeign: '12500.00',
       claimed: '89042.50',
       claimRate: '7.1234',
     });
@@ -553,7 +553,16 @@ describe('reserving', () => {
   it('the regulator sees triangles and IBNR over the platform; an enterprise may not', async () => {
     const r = await regulator.get('/api/claims/reserving');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.rows.find((x: { class: string }) => x.class === 'all')).toBeDefined();
+    const all = r.body.rows.find((x: { class: string }) => x.class === 'all');
+    // The latest diagonal holds every claim's paid and incurred amounts (not declined or withdrawn).
+    const sums = await t.db.pool.query<{ paid: string; incurred: string }>(
+      `SELECT (sum(paid) / 100.0)::float8 AS paid, (sum(paid + reserve) / 100.0)::float8 AS incurred FROM claim
+        WHERE status NOT IN ('declined', 'withdrawn')`,
+    );
+    expect(all.latestPaid).toBeCloseTo(Number(sums.rows[0]?.paid), 2);
+    expect(all.latestIncurred).toBeCloseTo(Number(sums.rows[0]?.incurred), 2);
+    expect(all.latestPaid).toBeGreaterThan(0);
+    expect(all.caseReserve).toBeGreaterThanOrEqual(0);
     expect((await enterprise.get('/api/claims/reserving')).status).toBe(403);
   });
 

@@ -101,6 +101,24 @@ const GrantDetailPage = lazy(() =>
 const ReviewGrantPage = lazy(() =>
   import('./pages/subsidy/GrantDetailPage.tsx').then((m) => ({ default: m.ReviewGrantPage })),
 );
+const ClaimsPage = lazy(() =>
+  import('./pages/claims/ClaimsPage.tsx').then((m) => ({ default: m.ClaimsPage })),
+);
+const ClaimDetailPage = lazy(() =>
+  import('./pages/claims/ClaimDetailPage.tsx').then((m) => ({ default: m.ClaimDetailPage })),
+);
+const DisputesPage = lazy(() =>
+  import('./pages/claims/DisputesPage.tsx').then((m) => ({ default: m.DisputesPage })),
+);
+const ReservingPage = lazy(() =>
+  import('./pages/claims/ReservingPage.tsx').then((m) => ({ default: m.ReservingPage })),
+);
+const ExpertPoolPage = lazy(() =>
+  import('./pages/claims/ExpertPoolPage.tsx').then((m) => ({ default: m.ExpertPoolPage })),
+);
+const ExpertWorkPage = lazy(() =>
+  import('./pages/claims/ExpertWorkPage.tsx').then((m) => ({ default: m.ExpertWorkPage })),
+);
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -172,6 +190,14 @@ const routes: RouteObject[] = [
             Permission.QuoteUnderwrite,
             Permission.PolicyReadAll,
           ]),
+          page('claims', ClaimsPage),
+          page('claimDisputes', DisputesPage),
+          page('reserving', ReservingPage),
+          page('expertPool', ExpertPoolPage),
+          // Every party to a claim reads it: the policyholder, its co-insurers, an expert assigned to it,
+          // readers of all claims.
+          subpage('/claims/:id', ClaimDetailPage, [Permission.ClaimRead]),
+          page('expertWork', ExpertWorkPage),
           page('bills', BillsPage),
           subpage('/bills/:id', BillDetailPage, [Permission.LedgerRead]),
           page('finance', FinancePage),

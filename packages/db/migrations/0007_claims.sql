@@ -83,6 +83,8 @@ CREATE TABLE claim_step (
   from_status text,
   to_status   text NOT NULL,
   amount      bigint,
+  incurred_after bigint NOT NULL,   -- the claim's paid + reserve after the step (reserving reads the deltas)
+  paid_after  bigint NOT NULL,
   note        text,
   actor_id    uuid,
   actor_org   uuid,

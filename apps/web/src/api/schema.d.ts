@@ -12705,6 +12705,10 @@ export interface paths {
                                     name: string;
                                 };
                                 sectionKey: string;
+                                sectionName: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 /** @description notice 报案 · parametric 指数触发 */
                                 source: string;
                                 /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -12716,7 +12720,7 @@ export interface paths {
                                 lossDate: string;
                                 reportedOn: string;
                                 currency: string;
-                                /** @description in minor units of the currency */
+                                /** @description the amount claimed in its currency, e.g. "12500.00" */
                                 claimedForeign: string | null;
                                 /** @description CNY per unit on the report date */
                                 claimRate: string | null;
@@ -12897,6 +12901,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -12908,7 +12916,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -12969,10 +12977,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -13213,6 +13217,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -13224,7 +13232,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -13285,10 +13293,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -13610,6 +13614,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -13621,7 +13629,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -13682,10 +13690,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -13987,6 +13991,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -13998,7 +14006,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -14059,10 +14067,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -14474,6 +14478,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -14485,7 +14493,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -14546,10 +14554,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -14884,6 +14888,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -14895,7 +14903,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -14956,10 +14964,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -15298,6 +15302,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -15309,7 +15317,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -15370,10 +15378,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -15712,6 +15716,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -15723,7 +15731,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -15784,10 +15792,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -16122,6 +16126,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -16133,7 +16141,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -16194,10 +16202,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -16530,6 +16534,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -16541,7 +16549,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -16602,10 +16610,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -16944,6 +16948,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -16955,7 +16963,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -17016,10 +17024,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -17352,6 +17356,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -17363,7 +17371,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -17424,10 +17432,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -17757,6 +17761,10 @@ export interface paths {
                                 name: string;
                             };
                             sectionKey: string;
+                            sectionName: {
+                                zh: string;
+                                en: string;
+                            };
                             /** @description notice 报案 · parametric 指数触发 */
                             source: string;
                             /** @description notified 已报案 · declined 已拒赔 · assessing 查勘定损中 · reserved 已立案估损 · approved 已核赔 · paid 已赔付 · closed 已结案 · reopened 已重开 · withdrawn 已撤案 */
@@ -17768,7 +17776,7 @@ export interface paths {
                             lossDate: string;
                             reportedOn: string;
                             currency: string;
-                            /** @description in minor units of the currency */
+                            /** @description the amount claimed in its currency, e.g. "12500.00" */
                             claimedForeign: string | null;
                             /** @description CNY per unit on the report date */
                             claimRate: string | null;
@@ -17829,10 +17837,6 @@ export interface paths {
                              */
                             createdAt: string;
                             description: string;
-                            sectionName: {
-                                zh: string;
-                                en: string;
-                            };
                             /** @description the coverage check at notice: deductible, payable, limit left, notes */
                             coverage: unknown;
                             decline: {
@@ -19806,7 +19810,63 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description platform, or own share (each claim × the insurer’s signed line) */
+                            scope: string;
+                            valuationDate: string;
+                            period: string;
+                            basis: string;
+                            lossRatio: number;
+                            origins: string[];
+                            rows: {
+                                /** @description a statistical class, or all */
+                                class: string;
+                                claims: number;
+                                /** @description an estimate in yuan, rounded to the fen */
+                                latestPaid: number;
+                                /** @description an estimate in yuan, rounded to the fen */
+                                latestIncurred: number;
+                                /** @description an estimate in yuan, rounded to the fen */
+                                caseReserve: number;
+                                chainLadder: {
+                                    /** @description an estimate in yuan, rounded to the fen */
+                                    ultimate: number;
+                                    /** @description an estimate in yuan, rounded to the fen */
+                                    ibnr: number;
+                                    /** @description Mack standard error, yuan */
+                                    se: number | null;
+                                    cv: number | null;
+                                    factors: {
+                                        from: number;
+                                        to: number;
+                                        factor: number;
+                                        estimated: boolean;
+                                    }[];
+                                };
+                                bornhuetterFerguson: {
+                                    /** @description an estimate in yuan, rounded to the fen */
+                                    ultimate: number;
+                                    /** @description an estimate in yuan, rounded to the fen */
+                                    ibnr: number;
+                                } | null;
+                            }[];
+                            triangles: {
+                                all: {
+                                    paid: {
+                                        origins: string[];
+                                        ages: number[];
+                                        /** @description cumulative amounts; null past the valuation diagonal */
+                                        values: (string | null)[][];
+                                    };
+                                    incurred: {
+                                        origins: string[];
+                                        ages: number[];
+                                        /** @description cumulative amounts; null past the valuation diagonal */
+                                        values: (string | null)[][];
+                                    };
+                                };
+                            };
+                        };
                     };
                 };
                 /** @description problem+json */
@@ -19871,7 +19931,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** Format: uuid */
+                            treatyId: string;
+                            rows: {
+                                claim: string;
+                                policy: string;
+                                event: string | null;
+                                lossDate: string;
+                                status: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                recovery: string;
+                            }[];
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            total: string;
+                        };
                     };
                 };
                 /** @description problem+json */

@@ -10,6 +10,11 @@ export type NavKey =
   | 'underwriting'
   | 'placements'
   | 'policies'
+  | 'claims'
+  | 'claimDisputes'
+  | 'reserving'
+  | 'expertPool'
+  | 'expertWork'
   | 'bills'
   | 'finance'
   | 'reconciliation'
@@ -58,6 +63,19 @@ export const navItems: readonly NavItem[] = [
     path: '/policies',
     anyOf: [Permission.QuoteRequest, Permission.QuoteUnderwrite, Permission.PolicyReadAll],
   },
+  // Claims: every party reads its own (an expert those assigned to it), the regulator and the platform all
+  // of them; disputes are worked by the lead's claims staff and mediated by the platform; reserving is read
+  // by insurers (their own shares) and by the regulator and the platform; the platform keeps the expert
+  // pool, whose experts work their assignments.
+  { key: 'claims', path: '/claims', anyOf: [Permission.ClaimRead] },
+  {
+    key: 'claimDisputes',
+    path: '/claims/disputes',
+    anyOf: [Permission.ClaimHandle, Permission.ClaimReadAll, Permission.DisputeMediate],
+  },
+  { key: 'reserving', path: '/claims/reserving', anyOf: [Permission.ReservingRead] },
+  { key: 'expertPool', path: '/claims/experts', anyOf: [Permission.ExpertManage] },
+  { key: 'expertWork', path: '/expert/assignments', anyOf: [Permission.ExpertWork] },
   // Payers read their bills (a funder: the subsidies it owes); insurers keep their books in 财务, readers
   // of the whole ledger reconcile it in 账务核对.
   {

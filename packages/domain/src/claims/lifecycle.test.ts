@@ -83,7 +83,7 @@ describe('time limits (Insurance Law arts. 23–25)', () => {
       },
       basis: { zh: '《保险法》第二十三条', en: 'Insurance Law art. 23' },
       due: '2025-06-11',
-      next: [{ status: 'paid', label: { zh: '已支付', en: 'Paid' } }],
+      next: [{ status: 'paid', label: { zh: '已赔付', en: 'Paid' } }],
     });
   });
 });

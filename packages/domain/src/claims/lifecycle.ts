@@ -106,7 +106,7 @@ export const CLAIM_STATUS_INFO: Readonly<Record<ClaimStatus, ClaimStatusInfo>> =
     basis: { zh: '《保险法》第二十三条', en: 'Insurance Law art. 23' },
   },
   paid: {
-    label: { zh: '已支付', en: 'Paid' },
+    label: { zh: '已赔付', en: 'Paid' },
     waitingFor: { zh: '保险公司结案归档', en: 'The insurer closes the file' },
     basis: null,
   },

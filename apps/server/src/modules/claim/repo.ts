@@ -50,6 +50,7 @@ export interface ClaimRow {
 }
 
 export type ClaimListRow = ClaimRow & {
+  section_names: { zh: string; en: string } | null;
   policy_number: string;
   enterprise_name: string;
   lead_name: string;
@@ -186,7 +187,9 @@ const VISIBLE = `($1::boolean OR c.enterprise_org = $2::uuid OR c.broker_org_id 
              WHERE a.claim_id = c.id AND a.status <> 'withdrawn' AND x.user_id = $3::uuid))`;
 
 const LIST = `SELECT c.*, p.number AS policy_number, e.name AS enterprise_name, o.name_zh AS lead_name,
-    pv.name_zh AS product_name_zh, ev.code AS event_code
+    pv.name_zh AS product_name_zh, ev.code AS event_code,
+    (SELECT s -> 'names' FROM jsonb_array_elements(pv.definition -> 'sections') s
+      WHERE s ->> 'key' = c.section_key LIMIT 1) AS section_names
   FROM claim c JOIN policy p ON p.id = c.policy_id JOIN enterprise e ON e.id = c.enterprise_id
   JOIN organisation o ON o.id = c.lead_org_id
   JOIN product_version pv ON pv.code = p.product_code AND pv.version = p.product_version
@@ -265,6 +268,8 @@ export interface StepRow {
   from_status: string | null;
   to_status: string;
   amount: bigint | null;
+  incurred_after: bigint;
+  paid_after: bigint;
   note: string | null;
   actor_id: string | null;
   actor_org: string | null;
@@ -274,9 +279,22 @@ export interface StepRow {
 
 export async function insertStep(db: Queryable, s: Omit<StepRow, 'seq'>): Promise<void> {
   await db.query(
-    `INSERT INTO claim_step (claim_id, seq, action, from_status, to_status, amount, note, actor_id, actor_org, at)
-     SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM claim_step WHERE claim_id = $1`,
-    [s.claim_id, s.action, s.from_status, s.to_status, s.amount, s.note, s.actor_id, s.actor_org, s.at],
+    `INSERT INTO claim_step (claim_id, seq, action, from_status, to_status, amount, incurred_after, paid_after, note,
+       actor_id, actor_org, at)
+     SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM claim_step WHERE claim_id = $1`,
+    [
+      s.claim_id,
+      s.action,
+      s.from_status,
+      s.to_status,
+      s.amount,
+      s.incurred_after,
+      s.paid_after,
+      s.note,
+      s.actor_id,
+      s.actor_org,
+      s.at,
+    ],
   );
 }
 
@@ -753,7 +771,10 @@ export async function listDisputes(db: Queryable, scope: ClaimScope, status: str
 
 // ---- Reserving input ------------------------------------------------------------------------------
 
-/** Every claim's movements (from the timeline) for the triangles: paid and incurred deltas by date. */
+/**
+ * Every claim's movements for the triangles: the change of its paid and incurred amounts at each step of
+ * its timeline (each step records both after it), dated by the step.
+ */
 export async function claimMovements(db: Queryable, scope: { all: boolean; orgId: string | null }) {
   const r = await db.query<{
     id: string;
@@ -767,10 +788,9 @@ export async function claimMovements(db: Queryable, scope: { all: boolean; orgId
             COALESCE((SELECT json_agg(json_build_object('at', s.at, 'paid', s.paid_delta, 'incurred', s.incurred_delta)
                         ORDER BY s.seq)
                FROM (SELECT seq, at,
-                            CASE WHEN action IN ('pay', 'parametric_pay') THEN COALESCE(amount, 0) ELSE 0 END::text AS paid_delta,
-                            CASE WHEN action IN ('reserve', 'parametric_pay', 'close', 'reopen') THEN COALESCE(amount, 0)
-                                 ELSE 0 END::text AS incurred_delta
-                       FROM claim_step WHERE claim_id = c.id) s), '[]') AS steps
+                            (paid_after - COALESCE(lag(paid_after) OVER w, 0))::text AS paid_delta,
+                            (incurred_after - COALESCE(lag(incurred_after) OVER w, 0))::text AS incurred_delta
+                       FROM claim_step WHERE claim_id = c.id WINDOW w AS (ORDER BY seq)) s), '[]') AS steps
        FROM claim c
       WHERE c.status NOT IN ('declined', 'withdrawn')
         AND ($1::boolean OR EXISTS (SELECT 1 FROM policy_line l WHERE l.policy_id = c.policy_id AND l.org_id = $2::uuid))`,

@@ -46,8 +46,8 @@ export async function reservingReport(
     ages: readonly number[];
     values: readonly (readonly (bigint | null)[])[];
   }) => ({
-    origins: t.origins,
-    ages: t.ages,
+    origins: [...t.origins],
+    ages: [...t.ages],
     values: t.values.map((row) => row.map((v) => (v === null ? null : formatYuan(v)))),
   });
   return {
@@ -56,7 +56,7 @@ export async function reservingReport(
     period: summary.period,
     basis: summary.basis,
     lossRatio: input.lossRatio,
-    origins: summary.origins,
+    origins: [...summary.origins],
     rows: [...summary.classes, summary.all].map((c) => ({
       class: c.class,
       claims: c.claims,

@@ -60,6 +60,7 @@ import {
   ApproveBody,
   AssignBody,
   AssignmentView,
+  BordereauView,
   ClaimDetail,
   ClaimListQuery,
   ClaimSummary,
@@ -82,6 +83,7 @@ import {
   ReopenBody,
   ReportBody,
   ReserveBody,
+  ReservingView,
 } from './schemas.ts';
 import {
   adjustReserve,
@@ -133,13 +135,14 @@ function presentSummary(row: ClaimListRow, now: Date) {
     lead: { id: row.lead_org_id, name: row.lead_name },
     product: { code: row.product_code, name: row.product_name_zh },
     sectionKey: row.section_key,
+    sectionName: row.section_names ?? { zh: row.section_key, en: row.section_key },
     source: row.source,
     status: row.status,
     statusLabel: info.label,
     lossDate: row.loss_date,
     reportedOn: row.reported_on,
     currency: row.currency,
-    claimedForeign: row.claimed_foreign === null ? null : row.claimed_foreign.toString(),
+    claimedForeign: row.claimed_foreign === null ? null : majorUnits(row.claimed_foreign, row.currency),
     claimRate: row.claim_rate,
     paidRate: row.paid_rate,
     claimed: formatYuan(row.claimed),
@@ -257,7 +260,9 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const section = definition?.sections.find((s) => s.key === row.section_key);
     const documents = await documentsOf(pool, id);
     const uploaded = new Set(documents.map((d) => d.kind));
-    const needed = row.source === 'notice' && !['declined', 'withdrawn', 'closed'].includes(row.status);
+    // Documents are asked for until the claim is agreed (核赔); after that nothing is missing.
+    const needed =
+      row.source === 'notice' && ['notified', 'assessing', 'reserved', 'reopened'].includes(row.status);
     const checklist = row.currency === 'CNY' ? [...REQUIRED_DOCUMENTS] : [...REQUIRED_DOCUMENTS, FX_DOCUMENT];
     const lines = found?.lines ?? [];
     const participants = lines.map((l) => ({ orgId: l.org_id, lead: l.role === 'lead', share: l.share }));
@@ -275,7 +280,6 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return {
       ...presentSummary(row, new Date()),
       description: row.description,
-      sectionName: section?.names ?? { zh: row.section_key, en: row.section_key },
       coverage: row.coverage,
       decline: (row.decline as never) ?? null,
       tracking: {
@@ -948,7 +952,7 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Unknown(), ...problemResponses(400, 401, 403) },
+        response: { 200: ReservingView, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) =>
@@ -970,12 +974,20 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'The claims bordereau of one of own treaties: every claim it recovers, with the recovery',
         params: IdParams,
-        response: { 200: Type.Unknown(), ...problemResponses(401, 403, 404) },
+        response: { 200: BordereauView, ...problemResponses(401, 403, 404) },
       },
     },
     async (request) => treatyBordereau(pool, request.actor.orgId as string, request.params.id),
   );
 };
+
+/** Minor units of a currency as its amount text: 1250000 USD cents → "12500.00", 5000 JPY → "5000". */
+function majorUnits(minor: bigint, currency: string): string {
+  const digits = currencyMinorUnits(currency);
+  if (digits === 0) return minor.toString();
+  const scale = 10n ** BigInt(digits);
+  return `${minor / scale}.${(minor % scale).toString().padStart(digits, '0')}`;
+}
 
 /** A foreign amount as text in the currency's minor units (JPY has none, USD two, …). */
 function foreignMinor(text: string, currency: string): bigint {

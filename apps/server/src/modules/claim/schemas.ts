@@ -274,13 +274,16 @@ export const ClaimSummary = Type.Object({
   lead: Type.Object({ id: Uuid, name: Type.String() }),
   product: Type.Object({ code: Type.String(), name: Type.String() }),
   sectionKey: Type.String(),
+  sectionName: Bilingual,
   source: Type.String({ description: 'notice 报案 · parametric 指数触发' }),
   status: Type.String({ description: ClaimStatusText }),
   statusLabel: Bilingual,
   lossDate: Type.String(),
   reportedOn: Type.String(),
   currency: Type.String(),
-  claimedForeign: Nullable(Type.String({ description: 'in minor units of the currency' })),
+  claimedForeign: Nullable(
+    Type.String({ description: 'the amount claimed in its currency, e.g. "12500.00"' }),
+  ),
   claimRate: Nullable(Type.String({ description: 'CNY per unit on the report date' })),
   paidRate: Nullable(Type.String({ description: 'CNY per unit on the payment date' })),
   claimed: Money,
@@ -299,7 +302,6 @@ export const ClaimSummary = Type.Object({
 export const ClaimDetail = Type.Object({
   ...ClaimSummary.properties,
   description: Type.String(),
-  sectionName: Bilingual,
   coverage: Type.Unknown({
     description: 'the coverage check at notice: deductible, payable, limit left, notes',
   }),
@@ -391,4 +393,61 @@ export const ObservationImportAnswer = Type.Object({
       message_en: Type.String(),
     }),
   ),
+});
+
+const Estimate = Type.Number({ description: 'an estimate in yuan, rounded to the fen' });
+const TriangleView = Type.Object({
+  origins: Type.Array(Type.String()),
+  ages: Type.Array(Type.Integer()),
+  values: Type.Array(Type.Array(Nullable(Money)), {
+    description: 'cumulative amounts; null past the valuation diagonal',
+  }),
+});
+export const ReservingView = Type.Object({
+  scope: Type.String({ description: 'platform, or own share (each claim × the insurer’s signed line)' }),
+  valuationDate: Type.String(),
+  period: Type.String(),
+  basis: Type.String(),
+  lossRatio: Type.Number(),
+  origins: Type.Array(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      class: Type.String({ description: 'a statistical class, or all' }),
+      claims: Type.Integer(),
+      latestPaid: Estimate,
+      latestIncurred: Estimate,
+      caseReserve: Estimate,
+      chainLadder: Type.Object({
+        ultimate: Estimate,
+        ibnr: Estimate,
+        se: Nullable(Type.Number({ description: 'Mack standard error, yuan' })),
+        cv: Nullable(Type.Number()),
+        factors: Type.Array(
+          Type.Object({
+            from: Type.Integer(),
+            to: Type.Integer(),
+            factor: Type.Number(),
+            estimated: Type.Boolean(),
+          }),
+        ),
+      }),
+      bornhuetterFerguson: Nullable(Type.Object({ ultimate: Estimate, ibnr: Estimate })),
+    }),
+  ),
+  triangles: Type.Object({ all: Type.Object({ paid: TriangleView, incurred: TriangleView }) }),
+});
+
+export const BordereauView = Type.Object({
+  treatyId: Uuid,
+  rows: Type.Array(
+    Type.Object({
+      claim: Type.String(),
+      policy: Type.String(),
+      event: Nullable(Type.String()),
+      lossDate: Type.String(),
+      status: Type.String(),
+      recovery: Money,
+    }),
+  ),
+  total: Money,
 });

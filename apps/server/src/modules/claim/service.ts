@@ -333,7 +333,7 @@ export async function nextSeq(ctx: Ctx): Promise<bigint> {
 
 export async function step(
   ctx: Ctx,
-  claim: Pick<ClaimRow, 'id'>,
+  claim: Pick<ClaimRow, 'id' | 'paid' | 'reserve'>,
   action: string,
   from: ClaimStatus | null,
   to: ClaimStatus,
@@ -346,6 +346,8 @@ export async function step(
     from_status: from,
     to_status: to,
     amount,
+    incurred_after: claim.paid + claim.reserve,
+    paid_after: claim.paid,
     note,
     actor_id: ctx.actor.userId,
     actor_org: ctx.actor.orgId,
@@ -699,10 +701,19 @@ export async function withdrawClaim(ctx: Ctx, id: string, input: { note?: string
 /** Links a claim to a loss event (for catastrophe excess of loss). */
 export async function linkEvent(ctx: Ctx, id: string, eventId: string | null) {
   const claim = await lockForLead(ctx, id);
-  if (eventId !== null && !(await findEvent(ctx.db, eventId))) throw problem('claim.event_not_found');
+  const event = eventId === null ? null : await findEvent(ctx.db, eventId);
+  if (eventId !== null && !event) throw problem('claim.event_not_found');
   await updateClaim(ctx.db, id, { event_id: eventId }, ctx.now);
   claim.event_id = eventId;
-  await step(ctx, claim, 'link_event', claim.status, claim.status, null, eventId);
+  await step(
+    ctx,
+    claim,
+    'link_event',
+    claim.status,
+    claim.status,
+    null,
+    event ? `${event.code} ${event.name}` : '取消关联事件',
+  );
   ctx.audit({ action: 'claim.link_event', entityType: 'claim', entityId: id, after: { eventId } });
   await applyReinsurance(ctx, claim);
   return claim;

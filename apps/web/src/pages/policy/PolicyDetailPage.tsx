@@ -25,6 +25,7 @@ import {
   movementKinds,
   refundMethods,
 } from '../../policy/vocabulary.ts';
+import { PolicyClaimsCard } from '../claims/PolicyClaimsCard.tsx';
 import { PolicySubsidyCard } from '../subsidy/PolicySubsidyCard.tsx';
 import { EarnedCard } from './EarnedCard.tsx';
 import { PolicyStatusTag, useMoney, usePercent } from './labels.tsx';
@@ -452,6 +453,7 @@ function PolicyView({ id }: { id: string }) {
         <Facts policy={data} />
       </Card>
       <PolicySubsidyCard policy={data} />
+      <PolicyClaimsCard policy={data} />
       <CoInsurers policy={data} />
       <EarnedCard policy={data} />
       <Endorsements policy={data} />

@@ -7,7 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 
 export interface StatusListProps<Row, Status extends string> {
   /** The i18n section (its `status` label) and the test ids' prefix. */
-  section: 'quotes' | 'placements' | 'policies' | 'invoices' | 'settlements' | 'grants';
+  section: 'quotes' | 'placements' | 'policies' | 'invoices' | 'settlements' | 'grants' | 'claims';
   statuses: readonly Status[];
   statusLabel: (status: Status) => string;
   load: (query: { status: Status | undefined; limit: number; offset: number }) => Promise<{
