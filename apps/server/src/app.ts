@@ -6,6 +6,7 @@ import { claimRoutes } from './modules/claim/routes.ts';
 import { enterpriseImportRoutes } from './modules/enterprise/import-routes.ts';
 import { enterpriseRoutes } from './modules/enterprise/routes.ts';
 import { ledgerRoutes } from './modules/ledger/routes.ts';
+import { monitorRoutes } from './modules/monitor/routes.ts';
 import { authRoutes } from './modules/org/auth-routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { placementRoutes } from './modules/placement/routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(ledgerRoutes);
   await app.register(subsidyRoutes);
   await app.register(claimRoutes);
+  await app.register(monitorRoutes);
   await app.register(enterpriseRoutes);
   await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);

@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { prepareZone } from './demo/zone.ts';
 import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
+import { MonitorSubscriber } from './modules/monitor/subscriber.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
 import { SubsidyLapseJob } from './modules/subsidy/lapse-job.ts';
 import type { Config } from './platform/config.ts';
@@ -60,6 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const hub = new StreamHub(database.pool, log.child({ component: 'stream' }));
     dispatcher.register(hub.subscriber);
     dispatcher.register(new MatchingSubscriber(log.child({ component: 'matching' })));
+    dispatcher.register(new MonitorSubscriber(log.child({ component: 'monitor' })));
     const tx = createTxRunner({ pool: database.pool, clock, onEvents: () => dispatcher.wake() });
 
     const { models } = await prepareZone(database.pool, tx, hub, log, {

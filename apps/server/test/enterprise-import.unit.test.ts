@@ -12,14 +12,14 @@ import { type Column, columns, exportHeader } from '../src/modules/enterprise/im
 import { profileCells } from '../src/modules/enterprise/import/export.ts';
 import { planHeader } from '../src/modules/enterprise/import/header-plan.ts';
 import { columnOfPath, mergeProfile } from '../src/modules/enterprise/import/merge-profile.ts';
+import { rowToProfile } from '../src/modules/enterprise/import/row-to-profile.ts';
 import {
   countRows,
   detectEncoding,
   openRows,
   wholeCharacterLength,
   wholeCharacters,
-} from '../src/modules/enterprise/import/read-rows.ts';
-import { rowToProfile } from '../src/modules/enterprise/import/row-to-profile.ts';
+} from '../src/platform/files/read-rows.ts';
 
 let dir: string;
 beforeAll(async () => {

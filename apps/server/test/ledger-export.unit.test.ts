@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, toXlsx } from '../src/modules/ledger/export.ts';
+import { toCsv, toXlsx } from '../src/platform/files/tables.ts';
 
 describe('ledger exports', () => {
   const table = {

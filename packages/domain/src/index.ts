@@ -4,6 +4,7 @@ export * from './demo/index.ts';
 export * from './ledger/index.ts';
 export * from './matching/index.ts';
 export * from './money/index.ts';
+export * from './monitor/index.ts';
 export * from './org/index.ts';
 export * from './placement/index.ts';
 export * from './policy/index.ts';

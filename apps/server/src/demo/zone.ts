@@ -5,6 +5,8 @@ import { CATALOG_DIR, loadShippedCatalog } from '../modules/catalog/load-catalog
 import { seedDemoExperts } from '../modules/claim/demo-seed.ts';
 import { seedDemoEnterprises } from '../modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from '../modules/enterprise/evaluation-models.ts';
+import { loadShippedRules } from '../modules/monitor/load-rules.ts';
+import { loadShippedTargets } from '../modules/monitor/targets.ts';
 import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
 import { seedDemoPlacement } from '../modules/placement/demo-seed.ts';
 import { operateDemoProgrammes } from '../modules/subsidy/demo-seed.ts';
@@ -49,6 +51,9 @@ export async function prepareZone(
   const programmes = await loadShippedProgrammes(pool, tx, options.catalogDir ?? CATALOG_DIR);
   if (programmes.added.length > 0) log.info(`loaded ${programmes.added.length} subsidy programme(s)`);
   if (seeded) await operateDemoProgrammes(pool, tx);
+  const rules = await loadShippedRules(pool, tx, options.catalogDir ?? CATALOG_DIR);
+  if (rules.added.length > 0) log.info(`loaded ${rules.added.length} early-warning rule(s)`);
+  await loadShippedTargets(pool, tx, options.catalogDir ?? CATALOG_DIR);
   const models = await loadEvaluationModels(pool, tx, options.catalogDir ?? CATALOG_DIR);
   let enterprises = 0;
   let activity: DemoActivityReport | null = null;

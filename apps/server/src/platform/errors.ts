@@ -540,6 +540,33 @@ export const problemCatalogue = {
     zh: '指数数据有误，请按行查看错误',
     en: 'The index data has errors; see the rows',
   },
+  'registration.too_many_rows': {
+    status: 422,
+    zh: '清单最多 {max} 行，请分批提交',
+    en: 'A bordereau holds at most {max} rows; send it in parts',
+  },
+  'alert.not_found': { status: 404, zh: '预警不存在', en: 'No such alert' },
+  'alert.not_open': { status: 409, zh: '预警状态为 {status}，不能办理此操作', en: 'The alert is {status}' },
+  'alert.rule_version': {
+    status: 409,
+    zh: '预警规则 {code} 已有第 {version} 版；修改请提交更高版本号',
+    en: 'Rule {code} already has version {version}; submit a higher version',
+  },
+  'index.no_data': {
+    status: 422,
+    zh: '{year} 年及以前没有业务数据，无法计算发展指数',
+    en: 'There is no business up to {year} to compute the index from',
+  },
+  'index.invalid': {
+    status: 422,
+    zh: '指数方法不成立：{detail}',
+    en: 'The index methodology is not valid: {detail}',
+  },
+  'index.published': {
+    status: 409,
+    zh: '{year} 年指数（方法 {methodology}）已发布',
+    en: 'The {year} index ({methodology}) is already published',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

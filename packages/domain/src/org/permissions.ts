@@ -46,6 +46,10 @@ export const Permission = {
   ExpertWork: 'expert.work',
   DisputeMediate: 'dispute.mediate',
   ReservingRead: 'reserving.read',
+  MonitorRead: 'monitor.read',
+  MonitorReadAll: 'monitor.read_all',
+  MonitorManage: 'monitor.manage',
+  RegistrationSubmit: 'registration.submit',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -117,6 +121,19 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'expert.manage': { zh: '管理专家库', en: 'Manage the expert pool' },
   'expert.work': { zh: '专家：查看受托赔案并提交报告', en: 'Expert: read assigned claims, submit reports' },
   'dispute.mediate': { zh: '理赔纠纷调解', en: 'Mediate claim disputes' },
+  'monitor.read': {
+    zh: '查看监测：本公司敞口、预警与公开的区域总量',
+    en: 'Monitoring: own exposure and alerts, public zone totals',
+  },
+  'monitor.read_all': { zh: '查看全部监测数据（驾驶舱）', en: 'Read all monitoring (the cockpit)' },
+  'monitor.manage': {
+    zh: '管理预警规则、处理预警、设定区域目标、发布发展指数',
+    en: 'Run alert rules and alerts, zone targets, publish the index',
+  },
+  'registration.submit': {
+    zh: '登记场外承保的科技保险保单（接口或清单）',
+    en: 'Register policies written off the platform (API or bordereau)',
+  },
   'reserving.read': {
     zh: '查看准备金评估（本公司份额或全平台）',
     en: 'Read reserving: own shares, or the platform',

@@ -80,6 +80,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ClaimRead,
       P.ClaimHandle,
       P.ReservingRead,
+      P.MonitorRead,
+      P.RegistrationSubmit,
     ],
   },
   underwriter: {
@@ -161,6 +163,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ClaimRead,
       P.ClaimReadAll,
       P.ReservingRead,
+      P.MonitorRead,
+      P.MonitorReadAll,
+      P.MonitorManage,
     ],
   },
   regulator_analyst: {
@@ -181,6 +186,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ClaimRead,
       P.ClaimReadAll,
       P.ReservingRead,
+      P.MonitorRead,
+      P.MonitorReadAll,
     ],
   },
   platform_admin: {
@@ -209,6 +216,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ExpertManage,
       P.DisputeMediate,
       P.ReservingRead,
+      P.MonitorRead,
+      P.MonitorReadAll,
+      P.MonitorManage,
     ],
   },
   pool_expert: {

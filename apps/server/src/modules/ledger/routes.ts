@@ -5,11 +5,11 @@ import { addDays, parseCalendarDate, shanghaiDateOf, startOfDayInstant } from '@
 import { Type } from 'typebox';
 import { can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
+import { type Table, toCsv, toXlsx } from '../../platform/files/tables.ts';
 import { IdempotencyHeaders, Page, problemResponses } from '../../platform/http/schemas.ts';
 import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/idempotency/idempotency.ts';
 import { applyCredit, recordPayment, refundCreditNote, setInstalments } from './billing-service.ts';
 import { closeMonth, earnedOf } from './close-service.ts';
-import { type Table, toCsv, toXlsx } from './export.ts';
 import {
   accountInfo,
   presentInvoiceSummary,

@@ -2,6 +2,7 @@ import { type EnterpriseProfile, validateProfile } from '@kebao/domain/enterpris
 import type pg from 'pg';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError, problem } from '../../../platform/errors.ts';
+import { countRows, openRows, type RowSource, type SheetRow } from '../../../platform/files/read-rows.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Ctx, RunInTransaction } from '../../../platform/transaction.ts';
 import { currentModels, type EvaluationModels } from '../evaluation-models.ts';
@@ -18,7 +19,6 @@ import {
   setImportTotal,
 } from './import-repo.ts';
 import { columnOfPath, mergeProfile } from './merge-profile.ts';
-import { countRows, openRows, type RowSource, type SheetRow } from './read-rows.ts';
 import { rowToProfile } from './row-to-profile.ts';
 
 /** The most data rows one file may hold; a larger file is refused before anything is written. */

@@ -1,0 +1,749 @@
+import type { Queryable } from '@kebao/db';
+
+/** One row of a policy's contribution: [dimension, key, sumInsured, premium, netSumInsured, netPremium, policies]. */
+export type ContributionRow = [string, string, string, string, string, string, number];
+
+/** The platform policy's figures the exposure needs: lines, what each line ceded, the enterprise's facts. */
+export async function platformPolicyFacts(db: Queryable, policyId: string) {
+  const r = await db.query<{
+    id: string;
+    status: string;
+    sum_insured: bigint;
+    premium: bigint;
+    statistical_class: string;
+    product_code: string;
+    pool_code: string | null;
+    sandbox: boolean;
+    facts: Record<string, unknown>;
+    master_policy_id: string | null;
+    lines: {
+      orgId: string;
+      sumInsured: string;
+      premium: string;
+      cededSumInsured: string;
+      cededPremium: string;
+    }[];
+  }>(
+    `SELECT p.id, p.status, p.sum_insured, p.premium, p.statistical_class, p.product_code, p.pool_code, p.sandbox,
+            p.facts, p.master_policy_id,
+            (SELECT json_agg(json_build_object(
+                'orgId', l.org_id, 'sumInsured', l.sum_insured::text, 'premium', l.premium::text,
+                'cededSumInsured', (SELECT coalesce(sum(c.ceded_sum_insured), 0)::text FROM policy_cession c
+                                     WHERE c.policy_id = l.policy_id AND c.org_id = l.org_id),
+                'cededPremium', (SELECT coalesce(sum(c.ceded_premium), 0)::text FROM policy_cession c
+                                  WHERE c.policy_id = l.policy_id AND c.org_id = l.org_id)) ORDER BY l.org_id)
+               FROM policy_line l WHERE l.policy_id = p.id) AS lines
+       FROM policy p WHERE p.id = $1`,
+    [policyId],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function contributionOf(db: Queryable, key: string): Promise<ContributionRow[]> {
+  const r = await db.query<{ contribution: ContributionRow[] }>(
+    'SELECT contribution FROM exposure_policy WHERE policy_key = $1 FOR UPDATE',
+    [key],
+  );
+  return r.rows[0]?.contribution ?? [];
+}
+
+/** Stores a policy's new contribution and adds the difference to the exposure rows, in one statement each. */
+export async function applyContribution(
+  db: Queryable,
+  key: string,
+  next: readonly ContributionRow[],
+  delta: readonly ContributionRow[],
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO exposure_policy (policy_key, contribution, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (policy_key) DO UPDATE SET contribution = EXCLUDED.contribution, updated_at = EXCLUDED.updated_at`,
+    [key, JSON.stringify(next), at],
+  );
+  if (delta.length === 0) return;
+  await db.query(
+    `INSERT INTO exposure (dimension, key, sum_insured, premium, net_sum_insured, net_premium, policies, updated_at)
+     SELECT d, k, si, pr, nsi, npr, n, $8
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::int[])
+            AS t(d, k, si, pr, nsi, npr, n)
+     ON CONFLICT (dimension, key) DO UPDATE SET
+       sum_insured = exposure.sum_insured + EXCLUDED.sum_insured,
+       premium = exposure.premium + EXCLUDED.premium,
+       net_sum_insured = exposure.net_sum_insured + EXCLUDED.net_sum_insured,
+       net_premium = exposure.net_premium + EXCLUDED.net_premium,
+       policies = exposure.policies + EXCLUDED.policies,
+       updated_at = EXCLUDED.updated_at`,
+    [
+      delta.map((d) => d[0]),
+      delta.map((d) => d[1]),
+      delta.map((d) => d[2]),
+      delta.map((d) => d[3]),
+      delta.map((d) => d[4]),
+      delta.map((d) => d[5]),
+      delta.map((d) => d[6]),
+      at,
+    ],
+  );
+}
+
+export interface ExposureRow {
+  dimension: string;
+  key: string;
+  sum_insured: bigint;
+  premium: bigint;
+  net_sum_insured: bigint;
+  net_premium: bigint;
+  policies: number;
+  updated_at: Date;
+  name?: string | null;
+}
+
+/** Exposure rows of a dimension (or all), insurers named; `orgId` limits the insurer rows to one. */
+export async function exposureRows(db: Queryable, dimension: string | null, insurerOnly: string | null) {
+  const r = await db.query<ExposureRow>(
+    `SELECT e.*, o.name_zh AS name FROM exposure e
+       LEFT JOIN organisation o ON e.dimension = 'insurer' AND o.id::text = e.key
+      WHERE ($1::text IS NULL OR e.dimension = $1)
+        AND ($2::text IS NULL OR (e.dimension <> 'insurer' AND e.dimension <> 'industry_insurer')
+             OR e.key = $2 OR e.key LIKE '%|' || $2)
+        AND (e.policies <> 0 OR e.sum_insured <> 0)
+      ORDER BY e.dimension, e.sum_insured DESC, e.key`,
+    [dimension, insurerOnly],
+  );
+  return r.rows;
+}
+
+// ---- Registered business ----------------------------------------------------------------------------
+
+export interface RegisteredRow {
+  id: string;
+  insurer_org_id: string;
+  policy_number: string;
+  product_code: string | null;
+  statistical_class: string;
+  insured_uscc: string;
+  insured_name: string;
+  industry: string | null;
+  region_code: string | null;
+  start_date: string;
+  end_date: string;
+  status: 'in_force' | 'cancelled' | 'expired';
+  share: number;
+  sum_insured: bigint;
+  premium: bigint;
+  claims_paid: bigint;
+  claims_incurred: bigint;
+  checksum: string;
+  upload_id: string | null;
+  registered_at: Date;
+  updated_at: Date;
+}
+
+export async function findRegistered(db: Queryable, insurer: string, number: string, forUpdate = false) {
+  const r = await db.query<RegisteredRow>(
+    `SELECT * FROM registered_policy WHERE insurer_org_id = $1 AND policy_number = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [insurer, number],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findRegisteredById(db: Queryable, id: string) {
+  const r = await db.query<RegisteredRow>('SELECT * FROM registered_policy WHERE id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
+const REGISTERED_COLUMNS = [
+  'id',
+  'insurer_org_id',
+  'policy_number',
+  'product_code',
+  'statistical_class',
+  'insured_uscc',
+  'insured_name',
+  'industry',
+  'region_code',
+  'start_date',
+  'end_date',
+  'status',
+  'share',
+  'sum_insured',
+  'premium',
+  'claims_paid',
+  'claims_incurred',
+  'checksum',
+  'upload_id',
+  'registered_at',
+  'updated_at',
+] as const;
+
+export async function upsertRegistered(db: Queryable, row: RegisteredRow): Promise<void> {
+  const updates = REGISTERED_COLUMNS.filter(
+    (c) => c !== 'id' && c !== 'registered_at' && c !== 'insurer_org_id',
+  )
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ');
+  await db.query(
+    `INSERT INTO registered_policy (${REGISTERED_COLUMNS.join(', ')})
+     VALUES (${REGISTERED_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+     ON CONFLICT (insurer_org_id, policy_number) DO UPDATE SET ${updates}`,
+    REGISTERED_COLUMNS.map((c) => row[c]),
+  );
+}
+
+export async function listRegistered(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  page: { limit: number; offset: number },
+) {
+  const where = '($1::boolean OR insurer_org_id = $2::uuid)';
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM registered_policy WHERE ${where}`,
+    [scope.all, scope.orgId],
+  );
+  const r = await db.query<RegisteredRow>(
+    `SELECT * FROM registered_policy WHERE ${where} ORDER BY updated_at DESC, id LIMIT $3 OFFSET $4`,
+    [scope.all, scope.orgId, page.limit, page.offset],
+  );
+  return { rows: r.rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function insertUpload(
+  db: Queryable,
+  u: {
+    id: string;
+    insurer: string;
+    filename: string;
+    rows: number;
+    stored: number;
+    changed: number;
+    unchanged: number;
+    errors: unknown;
+    by: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO registration_upload (id, insurer_org_id, filename, rows, stored, changed, unchanged, errors,
+       uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      u.id,
+      u.insurer,
+      u.filename,
+      u.rows,
+      u.stored,
+      u.changed,
+      u.unchanged,
+      JSON.stringify(u.errors),
+      u.by,
+      u.at,
+    ],
+  );
+}
+
+// ---- Alerts ---------------------------------------------------------------------------------------
+
+export interface AlertRuleRow {
+  code: string;
+  version: number;
+  definition: Record<string, unknown>;
+  active: boolean;
+  source: 'catalog' | 'api';
+  updated_at: Date;
+}
+
+export async function activeRules(db: Queryable): Promise<AlertRuleRow[]> {
+  const r = await db.query<AlertRuleRow>('SELECT * FROM alert_rule WHERE active ORDER BY code');
+  return r.rows;
+}
+
+export async function allRules(db: Queryable): Promise<AlertRuleRow[]> {
+  const r = await db.query<AlertRuleRow>('SELECT * FROM alert_rule ORDER BY code');
+  return r.rows;
+}
+
+export async function upsertRule(
+  db: Queryable,
+  rule: { code: string; version: number; definition: unknown; active: boolean; source: 'catalog' | 'api' },
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO alert_rule (code, version, definition, active, source, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, definition = EXCLUDED.definition,
+       active = EXCLUDED.active, source = EXCLUDED.source, updated_at = EXCLUDED.updated_at`,
+    [rule.code, rule.version, JSON.stringify(rule.definition), rule.active, rule.source, at],
+  );
+}
+
+export interface AlertRow {
+  id: string;
+  rule_code: string;
+  subject: string;
+  subject_org: string | null;
+  severity: 'info' | 'warning' | 'critical';
+  status: 'open' | 'acknowledged' | 'resolved';
+  value: string;
+  threshold: string;
+  message: { zh: string; en: string };
+  opened_at: Date;
+  updated_at: Date;
+  resolved_at: Date | null;
+}
+
+export async function liveAlert(db: Queryable, rule: string, subject: string): Promise<AlertRow | null> {
+  const r = await db.query<AlertRow>(
+    "SELECT * FROM alert WHERE rule_code = $1 AND subject = $2 AND status <> 'resolved' FOR UPDATE",
+    [rule, subject],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findAlert(db: Queryable, id: string, forUpdate = false): Promise<AlertRow | null> {
+  const r = await db.query<AlertRow>(`SELECT * FROM alert WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
+  return r.rows[0] ?? null;
+}
+
+export async function insertAlert(db: Queryable, a: AlertRow): Promise<void> {
+  await db.query(
+    `INSERT INTO alert (id, rule_code, subject, subject_org, severity, status, value, threshold, message, opened_at,
+       updated_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      a.id,
+      a.rule_code,
+      a.subject,
+      a.subject_org,
+      a.severity,
+      a.status,
+      a.value,
+      a.threshold,
+      JSON.stringify(a.message),
+      a.opened_at,
+      a.updated_at,
+      a.resolved_at,
+    ],
+  );
+}
+
+export async function updateAlert(
+  db: Queryable,
+  id: string,
+  patch: Partial<Pick<AlertRow, 'status' | 'value' | 'threshold' | 'message' | 'resolved_at' | 'severity'>>,
+  at: Date,
+): Promise<void> {
+  const keys = Object.keys(patch) as (keyof typeof patch)[];
+  await db.query(
+    `UPDATE alert SET ${[...keys.map((k, i) => `${k} = $${i + 3}`), 'updated_at = $2'].join(', ')} WHERE id = $1`,
+    [id, at, ...keys.map((k) => (k === 'message' ? JSON.stringify(patch[k]) : patch[k]))],
+  );
+}
+
+export async function insertAlertHistory(
+  db: Queryable,
+  h: {
+    alertId: string;
+    action: string;
+    value: string | null;
+    comment: string | null;
+    by: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO alert_history (alert_id, seq, action, value, comment, by_user, at)
+     SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5, $6 FROM alert_history WHERE alert_id = $1`,
+    [h.alertId, h.action, h.value, h.comment, h.by, h.at],
+  );
+}
+
+export async function listAlerts(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  filter: { status: string | null; limit: number; offset: number },
+) {
+  const where = `($1::boolean OR a.subject_org = $2::uuid) AND ($3::text IS NULL OR a.status = $3)`;
+  const params = [scope.all, scope.orgId, filter.status];
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM alert a WHERE ${where}`,
+    params,
+  );
+  const r = await db.query<AlertRow & { rule_names: { zh: string; en: string } | null }>(
+    `SELECT a.*, r.definition -> 'names' AS rule_names FROM alert a JOIN alert_rule r ON r.code = a.rule_code
+      WHERE ${where} ORDER BY a.status = 'resolved', a.opened_at DESC, a.id LIMIT $4 OFFSET $5`,
+    [...params, filter.limit, filter.offset],
+  );
+  return { rows: r.rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function alertHistory(db: Queryable, alertId: string) {
+  const r = await db.query<{
+    seq: number;
+    action: string;
+    value: string | null;
+    comment: string | null;
+    by_name: string | null;
+    at: Date;
+  }>(
+    `SELECT h.seq, h.action, h.value, h.comment, u.display_name AS by_name, h.at FROM alert_history h
+       LEFT JOIN app_user u ON u.id = h.by_user WHERE h.alert_id = $1 ORDER BY h.seq`,
+    [alertId],
+  );
+  return r.rows;
+}
+
+// ---- Metrics the rules observe ----------------------------------------------------------------------
+
+export async function insurerFigures(db: Queryable, orgIds: readonly string[]) {
+  const r = await db.query<{
+    org_id: string;
+    name: string;
+    sum_insured: bigint;
+    premium: bigint;
+    net_premium: bigint;
+    capital_and_reserves: bigint | null;
+    retention_limit: bigint | null;
+  }>(
+    `SELECT o.id AS org_id, o.name_zh AS name, COALESCE(e.sum_insured, 0) AS sum_insured,
+            COALESCE(e.premium, 0) AS premium, COALESCE(e.net_premium, 0) AS net_premium,
+            c.capital_and_reserves, c.retention_limit
+       FROM organisation o LEFT JOIN exposure e ON e.dimension = 'insurer' AND e.key = o.id::text
+       LEFT JOIN insurer_capacity c ON c.org_id = o.id
+      WHERE o.id = ANY($1::uuid[])`,
+    [orgIds],
+  );
+  return r.rows;
+}
+
+/** Sum insured by key of a dimension, for concentration. */
+export async function dimensionAmounts(db: Queryable, dimension: string) {
+  const r = await db.query<{ key: string; sum_insured: bigint }>(
+    'SELECT key, sum_insured FROM exposure WHERE dimension = $1 AND sum_insured > 0',
+    [dimension],
+  );
+  return r.rows;
+}
+
+/** An insurer's incurred claims (its parts) and written premium: the loss ratio's figures. */
+export async function insurerLossFigures(db: Queryable, orgId: string) {
+  const r = await db.query<{ incurred: bigint; premium: bigint }>(
+    `SELECT COALESCE((SELECT sum(amount) FROM journal_line WHERE account = 'claims_incurred' AND org_id = $1), 0)::bigint
+              AS incurred,
+            COALESCE((SELECT -sum(amount) FROM journal_line WHERE account = 'premium_income' AND org_id = $1), 0)::bigint
+              AS premium`,
+    [orgId],
+  );
+  return r.rows[0] ?? { incurred: 0n, premium: 0n };
+}
+
+export async function claimFacts(db: Queryable, claimId: string) {
+  const r = await db.query<{
+    lead_org_id: string;
+    enterprise_id: string;
+    enterprise_name: string;
+    lines: string[];
+    claims_12m: number;
+    overdue: number;
+    subsidised: boolean;
+  }>(
+    `SELECT c.lead_org_id, c.enterprise_id, e.name AS enterprise_name,
+            ARRAY(SELECT l.org_id::text FROM policy_line l WHERE l.policy_id = c.policy_id) AS lines,
+            (SELECT count(*)::int FROM claim x WHERE x.enterprise_id = c.enterprise_id
+               AND x.status NOT IN ('withdrawn') AND x.loss_date >= c.loss_date - 365) AS claims_12m,
+            (SELECT count(*)::int FROM claim x WHERE x.lead_org_id = c.lead_org_id AND x.due_at < now()) AS overdue,
+            EXISTS (SELECT 1 FROM subsidy_grant g WHERE g.policy_id = c.policy_id
+               AND g.status NOT IN ('lapsed', 'rejected')) AS subsidised
+       FROM claim c JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = $1`,
+    [claimId],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function programmeBurn(db: Queryable, code: string) {
+  const r = await db.query<{
+    code: string;
+    name_zh: string;
+    budget: bigint;
+    committed: bigint;
+    funder_org_id: string | null;
+  }>('SELECT code, name_zh, budget, committed, funder_org_id FROM subsidy_programme WHERE code = $1', [code]);
+  return r.rows[0] ?? null;
+}
+
+export async function sandboxUsage(db: Queryable, productCode: string) {
+  const r = await db.query<{
+    max_sum_insured: bigint;
+    sum_insured_bound: bigint;
+    max_policies: number;
+    policies_bound: number;
+  }>(
+    `SELECT max_sum_insured, sum_insured_bound, max_policies, policies_bound FROM sandbox_admission
+      WHERE code = $1 AND closed_at IS NULL ORDER BY version DESC LIMIT 1`,
+    [productCode],
+  );
+  return r.rows[0] ?? null;
+}
+
+// ---- Statistics (《科技保险业务统计制度》) ---------------------------------------------------------------
+
+export interface StatisticsRow {
+  period: string;
+  grp: string;
+  policies: number;
+  enterprises: number;
+  premium: bigint;
+  sum_insured: bigint;
+  claims_paid: bigint;
+  claims_incurred: bigint;
+  subsidy: bigint;
+}
+
+/**
+ * Business starting in a year, by period (month, quarter or the year) and by a grouping: the statistical
+ * class (part 1, by product) or the insured entity's kind (part 2, by insured entity); platform and
+ * registered business together, the zone's whole policies or one insurer's shares. One scan of each table.
+ */
+export async function statistics(
+  db: Queryable,
+  input: {
+    year: number;
+    period: 'month' | 'quarter' | 'year';
+    by: 'class' | 'entity' | 'source';
+    insurer: string | null;
+  },
+): Promise<StatisticsRow[]> {
+  const label = {
+    month: "to_char(d, 'YYYY-MM')",
+    quarter: "to_char(d, 'YYYY') || '-Q' || extract(quarter FROM d)::int",
+    year: "to_char(d, 'YYYY')",
+  }[input.period];
+  const grp = { class: 'class', entity: 'entity', source: 'source' }[input.by];
+  // The insured's kind for part 2: the highest qualification it held when quoted.
+  const entity = (facts: string) => `CASE
+      WHEN ${facts} -> 'qualifications' ? 'little_giant' THEN 'little_giant'
+      WHEN ${facts} -> 'qualifications' ? 'specialised_sme' THEN 'specialised_sme'
+      WHEN ${facts} -> 'qualifications' ? 'high_tech_enterprise' THEN 'high_tech_enterprise'
+      WHEN ${facts} -> 'qualifications' ? 'tech_sme' THEN 'tech_sme'
+      ELSE 'other' END`;
+  const r = await db.query<StatisticsRow>(
+    `WITH biz AS (
+       SELECT 'platform' AS source, p.statistical_class AS class, ${entity('p.facts')} AS entity, p.start_date AS d,
+              p.enterprise_id::text AS insured,
+              CASE WHEN $2::uuid IS NULL THEN p.written_premium ELSE l.premium END AS premium,
+              CASE WHEN $2::uuid IS NULL THEN p.sum_insured ELSE l.sum_insured END AS sum_insured,
+              CASE WHEN $2::uuid IS NULL THEN p.subsidy ELSE p.subsidy * l.share / 1000000 END AS subsidy,
+              COALESCE(c.paid, 0) * COALESCE(l.share, 1000000) / 1000000 AS claims_paid,
+              COALESCE(c.incurred, 0) * COALESCE(l.share, 1000000) / 1000000 AS claims_incurred
+         FROM policy p
+         LEFT JOIN policy_line l ON l.policy_id = p.id AND l.org_id = $2::uuid
+         LEFT JOIN (SELECT policy_id, sum(paid) AS paid, sum(paid + reserve) AS incurred FROM claim
+                     WHERE status NOT IN ('declined', 'withdrawn') GROUP BY policy_id) c ON c.policy_id = p.id
+        WHERE p.master_policy_id IS NULL AND ($2::uuid IS NULL OR l.org_id IS NOT NULL)
+          AND p.start_date >= make_date($1, 1, 1) AND p.start_date < make_date($1 + 1, 1, 1)
+       UNION ALL
+       SELECT 'registered', r.statistical_class, ${entity('e.facts')}, r.start_date, r.insured_uscc,
+              r.premium, r.sum_insured, 0, r.claims_paid, r.claims_incurred
+         FROM registered_policy r LEFT JOIN enterprise e ON e.uscc = r.insured_uscc
+        WHERE ($2::uuid IS NULL OR r.insurer_org_id = $2::uuid)
+          AND r.start_date >= make_date($1, 1, 1) AND r.start_date < make_date($1 + 1, 1, 1)
+     )
+     SELECT ${label} AS period, ${grp} AS grp, count(*)::int AS policies, count(DISTINCT insured)::int AS enterprises,
+            sum(premium)::bigint AS premium, sum(sum_insured)::bigint AS sum_insured,
+            sum(claims_paid)::bigint AS claims_paid, sum(claims_incurred)::bigint AS claims_incurred,
+            sum(subsidy)::bigint AS subsidy
+       FROM biz GROUP BY 1, 2 ORDER BY 1, 2`,
+    [input.year, input.insurer],
+  );
+  return r.rows;
+}
+
+// ---- Zone targets -------------------------------------------------------------------------------------
+
+export interface TargetRow {
+  code: string;
+  names: { zh: string; en: string };
+  metric: 'insured_enterprises' | 'risk_protection' | 'insurance_funds' | 'institutions' | 'products_filed';
+  target: string;
+  reported: string | null;
+  unit: string;
+  due_year: number;
+  updated_at: Date;
+}
+
+export async function listTargets(db: Queryable): Promise<TargetRow[]> {
+  const r = await db.query<TargetRow>('SELECT * FROM zone_target ORDER BY code');
+  return r.rows;
+}
+
+export async function upsertTarget(
+  db: Queryable,
+  t: Omit<TargetRow, 'updated_at'>,
+  at: Date,
+  keepExisting: boolean,
+) {
+  await db.query(
+    `INSERT INTO zone_target (code, names, metric, target, reported, unit, due_year, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (code) DO ${
+       keepExisting
+         ? 'NOTHING'
+         : `UPDATE SET names = EXCLUDED.names, metric = EXCLUDED.metric, target = EXCLUDED.target,
+           reported = EXCLUDED.reported, unit = EXCLUDED.unit, due_year = EXCLUDED.due_year, updated_at = EXCLUDED.updated_at`
+     }`,
+    [t.code, JSON.stringify(t.names), t.metric, t.target, t.reported, t.unit, t.due_year, at],
+  );
+}
+
+/** The figures targets are measured by, from the data (insurance funds are reported, not derived). */
+export async function targetFigures(db: Queryable, today: string) {
+  const r = await db.query<{
+    insured_enterprises: number;
+    risk_protection: bigint;
+    institutions: number;
+    products_filed: number;
+  }>(
+    `SELECT
+       (SELECT count(DISTINCT x)::int FROM (
+          SELECT enterprise_id::text AS x FROM policy WHERE status = 'in_force' AND end_date >= $1::date
+          UNION SELECT insured_uscc FROM registered_policy WHERE status = 'in_force' AND end_date >= $1::date) i)
+         AS insured_enterprises,
+       COALESCE((SELECT sum_insured FROM exposure WHERE dimension = 'zone' AND key = 'all'), 0) AS risk_protection,
+       (SELECT count(*)::int FROM organisation WHERE kind = 'insurer') AS institutions,
+       (SELECT count(DISTINCT code)::int FROM product_version WHERE status IN ('filed', 'sandbox')) AS products_filed`,
+    [today],
+  );
+  return r.rows[0] as {
+    insured_enterprises: number;
+    risk_protection: bigint;
+    institutions: number;
+    products_filed: number;
+  };
+}
+
+/** Records today's value of a metric on a subject; returns the earliest value within `days` before today. */
+export async function observeMetric(
+  db: Queryable,
+  o: { metric: string; subject: string; on: string; value: string; windowDays: number | null },
+): Promise<{ value: string; on: string } | null> {
+  let previous: { value: string; on: string } | null = null;
+  if (o.windowDays !== null) {
+    const r = await db.query<{ value: string; on: string }>(
+      `SELECT value, observed_on::text AS on FROM alert_observation
+        WHERE metric = $1 AND subject = $2 AND observed_on >= $3::date - $4::int AND observed_on < $3::date
+        ORDER BY observed_on LIMIT 1`,
+      [o.metric, o.subject, o.on, o.windowDays],
+    );
+    previous = r.rows[0] ?? null;
+  }
+  await db.query(
+    `INSERT INTO alert_observation (metric, subject, observed_on, value) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (metric, subject, observed_on) DO UPDATE SET value = EXCLUDED.value`,
+    [o.metric, o.subject, o.on, o.value],
+  );
+  return previous;
+}
+
+// ---- The development index's statistics ----------------------------------------------------------------
+
+/** The first year with business on the platform (or registered), or null. */
+export async function firstBusinessYear(db: Queryable): Promise<number | null> {
+  const r = await db.query<{ y: number | null }>(
+    `SELECT extract(year FROM least((SELECT min(start_date) FROM policy), (SELECT min(start_date) FROM registered_policy)))::int AS y`,
+  );
+  return r.rows[0]?.y ?? null;
+}
+
+/** One year's statistics for the index (whole policies, platform and registered together). */
+export async function yearStatistics(db: Queryable, year: number, asOf: string) {
+  const r = await db.query<{
+    written_premium: bigint;
+    risk_protection: bigint;
+    insured: number;
+    insured_tech: number;
+    tech_enterprises: number;
+    rd_spending: bigint | null;
+    incurred: bigint;
+    new_products: number;
+    graduations: number;
+    claim_days: string | null;
+    subsidy_paid: bigint;
+    industries: { industry: string; si: string }[] | null;
+  }>(
+    `WITH bounds AS (SELECT make_date($1, 1, 1) AS y0, least(make_date($1, 12, 31), $2::date) AS y1),
+     started AS (
+       SELECT p.id::text AS id, p.written_premium AS premium FROM policy p, bounds
+        WHERE p.master_policy_id IS NULL AND p.start_date BETWEEN y0 AND y1
+       UNION ALL
+       SELECT r.id::text, r.premium FROM registered_policy r, bounds WHERE r.start_date BETWEEN y0 AND y1),
+     in_force AS (
+       SELECT p.enterprise_id::text AS insured, p.sum_insured AS si, p.facts ->> 'industry' AS industry,
+              jsonb_array_length(COALESCE(p.facts -> 'qualifications', '[]')) > 0 AS tech
+         FROM policy p, bounds
+        WHERE p.master_policy_id IS NULL AND p.start_date <= y1 AND p.end_date >= y1
+          AND (p.cancelled_on IS NULL OR p.cancelled_on > y1)
+       UNION ALL
+       SELECT r.insured_uscc, r.sum_insured, r.industry,
+              jsonb_array_length(COALESCE(e.facts -> 'qualifications', '[]')) > 0
+         FROM registered_policy r LEFT JOIN enterprise e ON e.uscc = r.insured_uscc, bounds
+        WHERE r.start_date <= y1 AND r.end_date >= y1 AND r.status <> 'cancelled')
+     SELECT
+       COALESCE((SELECT sum(premium) FROM started), 0)::bigint AS written_premium,
+       COALESCE((SELECT sum(si) FROM in_force), 0)::bigint AS risk_protection,
+       (SELECT count(DISTINCT insured)::int FROM in_force) AS insured,
+       (SELECT count(DISTINCT insured)::int FROM in_force WHERE tech) AS insured_tech,
+       (SELECT count(*)::int FROM enterprise WHERE jsonb_array_length(COALESCE(facts -> 'qualifications', '[]')) > 0)
+         AS tech_enterprises,
+       NULL::bigint AS rd_spending,
+       (COALESCE((SELECT sum(c.paid + c.reserve) FROM claim c JOIN policy p ON p.id = c.policy_id, bounds
+                   WHERE p.start_date BETWEEN y0 AND y1 AND c.status NOT IN ('declined', 'withdrawn')), 0)
+        + COALESCE((SELECT sum(r.claims_incurred) FROM registered_policy r, bounds
+                     WHERE r.start_date BETWEEN y0 AND y1), 0))::bigint AS incurred,
+       (SELECT count(DISTINCT f.code)::int FROM product_filing f, bounds
+         WHERE f.to_status IN ('filed', 'sandbox') AND f.at >= y0 AND f.at < y1 + 1) AS new_products,
+       (SELECT count(*)::int FROM product_filing f, bounds WHERE f.action = 'graduate' AND f.at >= y0 AND f.at < y1 + 1)
+         AS graduations,
+       (SELECT round(avg(extract(epoch FROM (s.first_paid - c.created_at)) / 86400)::numeric, 2)::text
+          FROM claim c JOIN (SELECT claim_id, min(at) AS first_paid FROM claim_step WHERE action = 'pay' GROUP BY 1) s
+            ON s.claim_id = c.id, bounds
+         WHERE s.first_paid >= y0 AND s.first_paid < y1 + 1) AS claim_days,
+       COALESCE((SELECT sum(g.paid) FROM subsidy_grant g, bounds WHERE g.created_at >= y0 AND g.created_at < y1 + 1), 0)::bigint
+         AS subsidy_paid,
+       (SELECT json_agg(json_build_object('industry', industry, 'si', si::text))
+          FROM (SELECT COALESCE(industry, 'unknown') AS industry, sum(si) AS si FROM in_force GROUP BY 1) i) AS industries`,
+    [year, asOf],
+  );
+  return r.rows[0];
+}
+
+export async function insertPublication(
+  db: Queryable,
+  p: {
+    year: number;
+    methodology: string;
+    inputs: unknown;
+    result: unknown;
+    composite: string;
+    at: Date;
+    by: string | null;
+  },
+): Promise<boolean> {
+  const r = await db.query(
+    `INSERT INTO index_publication (year, methodology, inputs, result, composite, computed_at, computed_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+    [p.year, p.methodology, JSON.stringify(p.inputs), JSON.stringify(p.result), p.composite, p.at, p.by],
+  );
+  return (r.rowCount ?? 0) === 1;
+}
+
+export async function publications(db: Queryable, year: number | null) {
+  const r = await db.query<{
+    year: number;
+    methodology: string;
+    inputs: unknown;
+    result: unknown;
+    composite: string;
+    computed_at: Date;
+  }>('SELECT * FROM index_publication WHERE ($1::int IS NULL OR year = $1) ORDER BY year DESC, methodology', [
+    year,
+  ]);
+  return r.rows;
+}
