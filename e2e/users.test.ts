@@ -29,6 +29,7 @@ describe('organisation users', () => {
       '保险公司管理员',
       '核保人',
       '理赔人员',
+      '理赔经理',
     ]);
 
     await admin.getByTestId('user-create-email').fill(underwriter.email);
