@@ -23,6 +23,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            // The cockpit's charts: loaded with the monitoring pages only, never with the shell.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             {
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs|@babel[\\/]runtime)[\\/]/,

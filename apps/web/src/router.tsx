@@ -119,6 +119,20 @@ const ExpertPoolPage = lazy(() =>
 const ExpertWorkPage = lazy(() =>
   import('./pages/claims/ExpertWorkPage.tsx').then((m) => ({ default: m.ExpertWorkPage })),
 );
+// The monitoring pages carry the charts (ECharts): they load only when one of them is opened.
+const CockpitPage = lazy(() =>
+  import('./pages/monitor/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })),
+);
+const AlertsPage = lazy(() =>
+  import('./pages/monitor/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })),
+);
+const StatisticsPage = lazy(() =>
+  import('./pages/monitor/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
+);
+const IndexPage = lazy(() => import('./pages/monitor/IndexPage.tsx').then((m) => ({ default: m.IndexPage })));
+const RegistrationsPage = lazy(() =>
+  import('./pages/monitor/RegistrationsPage.tsx').then((m) => ({ default: m.RegistrationsPage })),
+);
 const FilingQueuePage = lazy(() =>
   import('./pages/filings/FilingQueuePage.tsx').then((m) => ({ default: m.FilingQueuePage })),
 );
@@ -219,6 +233,11 @@ const routes: RouteObject[] = [
             Permission.LeadRead,
             Permission.EnterpriseSelf,
           ]),
+          page('monitorCockpit', CockpitPage),
+          page('monitorAlerts', AlertsPage),
+          page('monitorStatistics', StatisticsPage),
+          page('monitorIndex', IndexPage),
+          page('registrations', RegistrationsPage),
           page('filings', FilingQueuePage),
           page('me', MePage),
           page('orgUsers', OrgUsersPage),

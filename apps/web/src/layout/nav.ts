@@ -22,6 +22,11 @@ export type NavKey =
   | 'subsidyReview'
   | 'subsidyProgrammes'
   | 'enterprises'
+  | 'monitorCockpit'
+  | 'monitorAlerts'
+  | 'monitorStatistics'
+  | 'monitorIndex'
+  | 'registrations'
   | 'filings'
   | 'me'
   | 'orgUsers'
@@ -30,7 +35,7 @@ export type NavKey =
   | 'audit';
 
 /** The menu's names: one per item, and the other name of an item that has one. */
-export type NavLabel = NavKey | 'quotesInsurer' | 'billsFunder';
+export type NavLabel = NavKey | 'quotesInsurer' | 'billsFunder' | 'monitorCockpitInsurer';
 
 export interface NavItem {
   key: NavKey;
@@ -93,6 +98,19 @@ export const navItems: readonly NavItem[] = [
   { key: 'subsidyReview', path: '/subsidy/review', anyOf: [Permission.SubsidyManage] },
   { key: 'subsidyProgrammes', path: '/subsidy/programmes', anyOf: [Permission.SubsidyRead] },
   { key: 'enterprises', path: '/enterprises', anyOf: [Permission.EnterpriseReadAll] },
+  // Monitoring: the regulator's cockpit over the whole zone (an insurer admin reads the zone's public totals
+  // and its own figures there, named 区域监测), its alerts, the statistics and the development index; insurers
+  // register the policies written in their own systems (保单登记).
+  {
+    key: 'monitorCockpit',
+    path: '/monitor',
+    anyOf: [Permission.MonitorRead],
+    otherLabel: { unless: Permission.MonitorReadAll, label: 'monitorCockpitInsurer' },
+  },
+  { key: 'monitorAlerts', path: '/monitor/alerts', anyOf: [Permission.MonitorRead] },
+  { key: 'monitorStatistics', path: '/monitor/statistics', anyOf: [Permission.MonitorRead] },
+  { key: 'monitorIndex', path: '/monitor/index', anyOf: [Permission.MonitorRead] },
+  { key: 'registrations', path: '/registrations', anyOf: [Permission.RegistrationSubmit] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },
   { key: 'orgUsers', path: '/org/users', anyOf: [Permission.UserRead] },
