@@ -546,7 +546,7 @@ export const problemCatalogue = {
     en: 'A bordereau holds at most {max} rows; send it in parts',
   },
   'alert.not_found': { status: 404, zh: '预警不存在', en: 'No such alert' },
-  'alert.not_open': { status: 409, zh: '预警状态为 {status}，不能办理此操作', en: 'The alert is {status}' },
+  'alert.not_open': { status: 409, zh: '预警状态为「{status}」，不能办理此操作', en: 'The alert is {state}' },
   'alert.rule_version': {
     status: 409,
     zh: '预警规则 {code} 已有第 {version} 版；修改请提交更高版本号',

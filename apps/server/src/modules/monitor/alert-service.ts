@@ -302,10 +302,15 @@ async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise
 
 // ---- The regulator's hand on alerts ------------------------------------------------------------------
 
+const ALERT_STATUS_ZH = { open: '待处理', acknowledged: '已确认', resolved: '已解除' } as const;
+
 export async function acknowledgeAlert(ctx: Ctx, id: string, comment: string) {
   const alert = await findAlert(ctx.db, id, true);
   if (!alert) throw problem('alert.not_found');
-  if (alert.status !== 'open') throw problem('alert.not_open', { params: { status: alert.status } });
+  if (alert.status !== 'open')
+    throw problem('alert.not_open', {
+      params: { status: ALERT_STATUS_ZH[alert.status], state: alert.status },
+    });
   await updateAlert(ctx.db, id, { status: 'acknowledged' }, ctx.now);
   await insertAlertHistory(ctx.db, {
     alertId: id,
@@ -328,7 +333,10 @@ export async function acknowledgeAlert(ctx: Ctx, id: string, comment: string) {
 export async function resolveAlert(ctx: Ctx, id: string, comment: string) {
   const alert = await findAlert(ctx.db, id, true);
   if (!alert) throw problem('alert.not_found');
-  if (alert.status === 'resolved') throw problem('alert.not_open', { params: { status: alert.status } });
+  if (alert.status === 'resolved')
+    throw problem('alert.not_open', {
+      params: { status: ALERT_STATUS_ZH[alert.status], state: alert.status },
+    });
   await updateAlert(ctx.db, id, { status: 'resolved', resolved_at: ctx.now }, ctx.now);
   await insertAlertHistory(ctx.db, {
     alertId: id,

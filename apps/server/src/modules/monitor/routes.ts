@@ -680,9 +680,11 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw problem('alert.rule_version', { params: { code: rule.code, version: existing.version } });
       }
       await tx(request.actor, request.id, async (ctx) => {
+        // Switching a shipped rule on or off keeps it shipped; a new version is the regulator's own.
+        const source = existing && existing.version === rule.version ? existing.source : 'api';
         await upsertRule(
           ctx.db,
-          { code: rule.code, version: rule.version, definition: rule, active, source: 'api' },
+          { code: rule.code, version: rule.version, definition: rule, active, source },
           ctx.now,
         );
         ctx.audit({
