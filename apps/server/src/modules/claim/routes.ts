@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ProductDefinition } from '@kebao/domain/catalog';
 import { claimTracking, currencyMinorUnits, type ClaimStatus as DomainStatus } from '@kebao/domain/claims';
 import { claimParts } from '@kebao/domain/ledger';
 import { formatYuan, parseYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
 import { formatPercent } from '@kebao/domain/placement';
 import { shanghaiDateOf } from '@kebao/domain/time';
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { type Actor, can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import {
@@ -255,9 +254,6 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function detail(actor: Actor, id: string) {
     const row = await visible(actor, id);
     const found = await policyForClaim(pool, row.policy_id);
-    const cached = await cache.get(row.product_code, found?.policy.product_version);
-    const definition = cached?.definition as ProductDefinition | undefined;
-    const section = definition?.sections.find((s) => s.key === row.section_key);
     const documents = await documentsOf(pool, id);
     const uploaded = new Set(documents.map((d) => d.kind));
     // Documents are asked for until the claim is agreed (核赔); after that nothing is missing.
@@ -589,15 +585,8 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const b = request.body;
-      const row = await tx(request.actor, request.id, (ctx) =>
-        assignExpert(ctx, request.params.id, {
-          field: b.field,
-          method: b.method,
-          expertId: b.expertId,
-          fee: b.fee === undefined ? 0n : amountOf(b.fee, '/body/fee'),
-        }),
-      );
+      const input = assignmentInput(request.body);
+      const row = await tx(request.actor, request.id, (ctx) => assignExpert(ctx, request.params.id, input));
       return reply.code(201).send(presentAssignment(row));
     },
   );
@@ -853,14 +842,9 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const b = request.body;
+      const input = assignmentInput(request.body);
       const row = await tx(request.actor, request.id, (ctx) =>
-        assignQuoteExpert(ctx, request.params.id, {
-          field: b.field,
-          method: b.method,
-          expertId: b.expertId,
-          fee: b.fee === undefined ? 0n : amountOf(b.fee, '/body/fee'),
-        }),
+        assignQuoteExpert(ctx, request.params.id, input),
       );
       return reply.code(201).send(presentAssignment(row));
     },
@@ -980,6 +964,16 @@ export const claimRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => treatyBordereau(pool, request.actor.orgId as string, request.params.id),
   );
 };
+
+/** An assignment request (claim or quote) as the expert service takes it. */
+function assignmentInput(b: Static<typeof AssignBody>) {
+  return {
+    field: b.field,
+    method: b.method,
+    expertId: b.expertId,
+    fee: b.fee === undefined ? 0n : amountOf(b.fee, '/body/fee'),
+  };
+}
 
 /** Minor units of a currency as its amount text: 1250000 USD cents → "12500.00", 5000 JPY → "5000". */
 function majorUnits(minor: bigint, currency: string): string {
