@@ -167,6 +167,8 @@ describe('the regulator’s cockpit (监管驾驶舱)', () => {
     await eventually(() => textOf(row.getByTestId('alert-status'))).toBe('待处理');
     expect(await textOf(row.getByTestId('alert-severity'))).toBe('关注');
     expect(await textOf(row.getByTestId('alert-rule'))).toBe('单一机构风险占比过高');
+    // The subject in words: the insurer's name, not its key.
+    expect(await textOf(row.getByTestId('alert-subject'))).toBe('示例科技财产保险股份有限公司');
     expect(await textOf(row.getByTestId('alert-row-message'))).toBe(alert.message.zh);
 
     // 确认 with a comment: required, then kept in the history.
@@ -269,6 +271,29 @@ describe('the regulator’s cockpit (监管驾驶舱)', () => {
     await regulator.getByTestId('statistics-trend-chart').locator('svg').first().waitFor();
     expect(await regulator.getByTestId('statistics-download').getAttribute('href')).toBe(
       `/api/monitor/statistics?year=${year}&period=quarter&by=source&format=xlsx`,
+    );
+
+    // The regulator narrows the report to the insurer that registered it: its lines keep the row, and the
+    // download follows the filter.
+    await regulator.getByTestId('statistics-insurer').click();
+    await regulator.keyboard.type(insurerAdmin.organisation);
+    const dropdown = regulator.locator('.ant-select-dropdown:visible');
+    await settled(dropdown);
+    const narrowed = regulator.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/monitor/statistics' && url.searchParams.has('insurer');
+    });
+    await dropdown
+      .locator('.ant-select-item-option')
+      .getByText(insurerAdmin.organisation, { exact: true })
+      .click();
+    expect((await narrowed).status()).toBe(200);
+    await eventually(() => textOf(regulator.getByTestId('statistics-intro'))).toContain('所选保险机构');
+    await eventually(() => textOf(registered.getByTestId('statistics-group'))).toBe('登记业务');
+    expect(await regulator.getByTestId('statistics-download').getAttribute('href')).toMatch(
+      new RegExp(
+        `^/api/monitor/statistics\\?year=${year}&period=quarter&by=source&insurer=[0-9a-f-]{36}&format=xlsx$`,
+      ),
     );
   });
 });

@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ProductDefinitionSchema } from '@kebao/domain/catalog';
+import { AlertRuleSchema } from '@kebao/domain/monitor';
 import { SubsidyProgrammeSchema } from '@kebao/domain/subsidy';
 import { openApiDocument } from '../src/openapi-document.ts';
 import {
@@ -17,11 +18,21 @@ import {
 /** `catalog/subsidies/*.yaml` name it in their `$schema` header; published the way the product's is. */
 const SUBSIDY_SCHEMA_FILE = new URL('../../../catalog/schema/subsidy.schema.json', import.meta.url);
 
+/** `catalog/alerts/*.yaml` name it in their `$schema` header; rules published through the API meet it too. */
+const ALERT_RULE_SCHEMA_FILE = new URL('../../../catalog/schema/alert-rule.schema.json', import.meta.url);
+
 const doc = await openApiDocument();
 await writeFile(OPENAPI_FILE, `${JSON.stringify(doc, null, 2)}\n`);
 await writeFile(WEB_TYPES_FILE, await generatedWebTypes(doc));
 await writeFile(PRODUCT_SCHEMA_FILE, productSchemaText(ProductDefinitionSchema));
 await writeFile(SUBSIDY_SCHEMA_FILE, productSchemaText(SubsidyProgrammeSchema));
-for (const file of [OPENAPI_FILE, WEB_TYPES_FILE, PRODUCT_SCHEMA_FILE, SUBSIDY_SCHEMA_FILE]) {
+await writeFile(ALERT_RULE_SCHEMA_FILE, productSchemaText(AlertRuleSchema));
+for (const file of [
+  OPENAPI_FILE,
+  WEB_TYPES_FILE,
+  PRODUCT_SCHEMA_FILE,
+  SUBSIDY_SCHEMA_FILE,
+  ALERT_RULE_SCHEMA_FILE,
+]) {
   process.stdout.write(`wrote ${fileURLToPath(file)}\n`);
 }

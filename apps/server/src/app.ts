@@ -14,6 +14,7 @@ import { policyRoutes } from './modules/policy/routes.ts';
 import { quoteRequestRoutes } from './modules/quote/request-routes.ts';
 import { quoteRoutes } from './modules/quote/routes.ts';
 import { subsidyRoutes } from './modules/subsidy/routes.ts';
+import { webhookRoutes } from './modules/webhook/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { problem } from './platform/errors.ts';
@@ -81,6 +82,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(subsidyRoutes);
   await app.register(claimRoutes);
   await app.register(monitorRoutes);
+  await app.register(webhookRoutes);
   await app.register(enterpriseRoutes);
   await app.register(enterpriseImportRoutes);
   await app.register(auditRoutes);

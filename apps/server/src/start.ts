@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { createClient, type Database, migrate, openDatabase } from '@kebao/db';
+import { createClient, createPool, type Database, migrate, openDatabase } from '@kebao/db';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { prepareZone } from './demo/zone.ts';
 import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
+import { MonitorJob } from './modules/monitor/periodic.ts';
 import { MonitorSubscriber } from './modules/monitor/subscriber.ts';
+import { PolicyExpiryJob } from './modules/policy/expiry.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
 import { SubsidyLapseJob } from './modules/subsidy/lapse-job.ts';
+import { WebhookDeliveryJob } from './modules/webhook/delivery-job.ts';
+import { WebhookSubscriber } from './modules/webhook/subscriber.ts';
 import type { Config } from './platform/config.ts';
 import { type Clock, systemClock } from './platform/ids.ts';
 import { createLogger } from './platform/logger.ts';
@@ -23,6 +28,8 @@ export interface RunningServer {
   url: string;
   database: Database;
   services: Services;
+  /** Sends webhook deliveries (tests run passes of it). */
+  webhooks: WebhookDeliveryJob;
   /** Finishes in-flight requests, ends event streams, stops the dispatcher and the embedded cluster. */
   close(): Promise<void>;
 }
@@ -51,25 +58,47 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log: (message) => log.info(message),
     }));
   const ownsDatabase = !options.database;
+  const outboxPools: pg.Pool[] = [];
   try {
     log.info(`database: ${database.describe}`);
     const report = await migrate(database.url);
     if (report.applied.length > 0)
       log.info(`applied migrations: ${report.applied.map((m) => m.id).join(', ')}`);
 
-    const dispatcher = new Dispatcher({ pool: database.pool, log: log.child({ component: 'outbox' }) });
-    const hub = new StreamHub(database.pool, log.child({ component: 'stream' }));
+    // The outbox has connections of its own: under a burst of requests queueing for the main pool, the
+    // events they commit (the cockpit's exposure, alerts, the event stream) must not wait behind them.
+    const outboxPool = createPool(database.url, {
+      max: 4,
+      applicationName: 'kebao-outbox',
+      prepareStatements: true,
+    });
+    outboxPools.push(outboxPool);
+    const dispatcher = new Dispatcher({ pool: outboxPool, log: log.child({ component: 'outbox' }) });
+    const hub = new StreamHub(outboxPool, log.child({ component: 'stream' }));
     dispatcher.register(hub.subscriber);
     dispatcher.register(new MatchingSubscriber(log.child({ component: 'matching' })));
     dispatcher.register(new MonitorSubscriber(log.child({ component: 'monitor' })));
     const tx = createTxRunner({ pool: database.pool, clock, onEvents: () => dispatcher.wake() });
+    const webhooks = new WebhookDeliveryJob({
+      pool: database.pool,
+      tx,
+      clock,
+      log: log.child({ component: 'webhooks' }),
+    });
+    dispatcher.register(
+      new WebhookSubscriber({
+        clock,
+        log: log.child({ component: 'webhooks' }),
+        onDeliveries: () => webhooks.wake(),
+      }),
+    );
 
     const { models } = await prepareZone(database.pool, tx, hub, log, {
       seed: options.seed !== false,
       catalogDir: config.catalogDir,
       enterprises: config.demoEnterprises,
       policiesPerYear: config.demoPolicies,
-      years: 1,
+      years: config.demoYears,
       randomSeed: 42,
       now: clock(),
     });
@@ -87,6 +116,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     monthClose.start();
     const subsidyLapse = new SubsidyLapseJob(tx, log.child({ component: 'subsidy-lapse' }));
     subsidyLapse.start();
+    webhooks.start();
+    const policyExpiry = new PolicyExpiryJob(tx, log.child({ component: 'policy-expiry' }));
+    policyExpiry.start();
+    const monitorPass = new MonitorJob(tx, log.child({ component: 'monitor-pass' }));
+    monitorPass.start();
 
     const app = await buildApp({
       ...services,
@@ -102,20 +136,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       url,
       database,
       services,
+      webhooks,
       close() {
         closing ??= (async () => {
           await app.close();
           await quoteExpiry.stop();
           await monthClose.stop();
           await subsidyLapse.stop();
+          await webhooks.stop();
+          await policyExpiry.stop();
+          await monitorPass.stop();
           await dispatcher.stop();
           await listener.stop();
+          await outboxPool.end();
           if (ownsDatabase) await database.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    for (const p of outboxPools) await p.end().catch(() => {});
     if (ownsDatabase) await database.close().catch(() => {});
     throw error;
   }

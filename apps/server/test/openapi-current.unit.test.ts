@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ProductDefinitionSchema } from '@kebao/domain/catalog';
+import { AlertRuleSchema } from '@kebao/domain/monitor';
 import { describe, expect, it } from 'vitest';
 import {
   generatedWebTypes,
@@ -16,7 +17,10 @@ describe('the committed OpenAPI document and web client types', () => {
     expect(JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))).toEqual(doc);
     expect(await readFile(WEB_TYPES_FILE, 'utf8')).toBe(await generatedWebTypes(doc));
     expect(await readFile(PRODUCT_SCHEMA_FILE, 'utf8')).toBe(productSchemaText(ProductDefinitionSchema));
-  });
+    const alertRules = new URL('../../../catalog/schema/alert-rule.schema.json', import.meta.url);
+    expect(await readFile(alertRules, 'utf8')).toBe(productSchemaText(AlertRuleSchema));
+    // Building the document takes seconds on a busy 2-core machine; this is a check of content, not speed.
+  }, 60_000);
 
   it('describes every operation with a summary and a tag', async () => {
     const doc = (await openApiDocument()) as {
@@ -28,5 +32,5 @@ describe('the committed OpenAPI document and web client types', () => {
         expect(op.tags?.length, `${method} ${path}`).toBeGreaterThan(0);
       }
     }
-  });
+  }, 60_000);
 });

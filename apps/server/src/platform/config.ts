@@ -32,8 +32,10 @@ export interface Config {
   quotePreviewPerMinute: number;
   /** Fictitious enterprises generated into an empty registry at the first start (besides the demo login's). */
   demoEnterprises: number;
-  /** Policies the first start tries to bind over a simulated past year of demo activity (0: none). */
+  /** Policies the first start tries to bind per simulated year of demo activity (0: none), renewals besides. */
   demoPolicies: number;
+  /** Years of demo activity up to today the first start simulates. */
+  demoYears: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     catalogDir: env.KEBAO_CATALOG_DIR ? path.resolve(cwd, env.KEBAO_CATALOG_DIR) : undefined,
     quotePreviewPerMinute: int(env, 'KEBAO_QUOTE_PREVIEW_PER_MINUTE', 120, 0, 1_000_000),
     demoEnterprises: int(env, 'KEBAO_DEMO_ENTERPRISES', 2000, 0, 100_000),
-    demoPolicies: int(env, 'KEBAO_DEMO_POLICIES', 600, 0, 100_000),
+    demoPolicies: int(env, 'KEBAO_DEMO_POLICIES', 150, 0, 100_000),
+    demoYears: int(env, 'KEBAO_DEMO_YEARS', 3, 1, 10),
   };
 }

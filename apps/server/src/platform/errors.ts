@@ -567,6 +567,18 @@ export const problemCatalogue = {
     zh: '{year} 年指数（方法 {methodology}）已发布',
     en: 'The {year} index ({methodology}) is already published',
   },
+  'webhook.not_found': { status: 404, zh: '推送订阅不存在', en: 'No such webhook subscription' },
+  'webhook.delivery_not_found': { status: 404, zh: '推送记录不存在', en: 'No such webhook delivery' },
+  'webhook.too_many': {
+    status: 409,
+    zh: '每个机构最多 {max} 个推送订阅，请先删除不用的',
+    en: 'An organisation has at most {max} webhook subscriptions; delete one first',
+  },
+  'webhook.inactive': {
+    status: 409,
+    zh: '推送订阅已停用，请先启用',
+    en: 'The webhook subscription is switched off; switch it on first',
+  },
   'idempotency.key_reused': {
     status: 409,
     zh: '该幂等键已用于内容不同的请求',

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -20020,7 +20020,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description 保单号, the insurer’s own number */
+                                policyNumber: string;
+                                productCode: string | null;
+                                /** @description 统计类别: rd_transfer 研发及成果转化 · application 应用及推广 · intellectual_property 知识产权 · base 基础风险 */
+                                statisticalClass: string;
+                                /** @description 被保险人 The insured enterprise */
+                                insured: {
+                                    /** @description 统一社会信用代码 */
+                                    uscc: string;
+                                    name: string;
+                                };
+                                /** @description GB/T 4754 code */
+                                industry: string | null;
+                                /** @description GB/T 2260 code */
+                                region: string | null;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                startDate: string;
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                endDate: string;
+                                /** @description in_force 有效 · cancelled 已退保 · expired 已到期 */
+                                status: string;
+                                /** @description the insurer’s own line in percent, four decimals, e.g. "100.0000" */
+                                share: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                claimsPaid: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                claimsIncurred: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                updatedAt: string;
+                            }[];
                             total: number;
                             limit: number;
                             offset: number;
@@ -20170,13 +20231,22 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
+                    /** @description The file’s name, kept with the upload (default: bordereau) */
                     filename?: string;
                 };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description The bordereau file itself, sent with its Content-Type: CSV (UTF-8 with or without BOM, or GBK — detected) or XLSX (first sheet); at most 16 MB (413) and 20,000 data rows (422 registration.too_many_rows). The first row is the header. */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.ms-excel": string;
+                    "application/octet-stream": string;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -20411,7 +20481,21 @@ export interface paths {
                                         en: string;
                                     } | null;
                                 };
+                                /** @description What the rule watches; null for alerts opened before the metric was stored */
+                                metric: {
+                                    /** @description loss_ratio, hhi, insurer_share, retention_ratio, … */
+                                    code: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    } | null;
+                                    /** @description ratio (a fraction, shown as a percent) · count · index (HHI 0–10,000) */
+                                    unit: string | null;
+                                } | null;
+                                /** @description What the alert is about, as a key: zone:insurer, insurer:{org}, risk:{policy}:{org}, enterprise:{id}, programme:{code}, product:{code} */
                                 subject: string;
+                                /** @description The subject in words: the insurer’s, enterprise’s or programme’s name */
+                                subjectLabel: string | null;
                                 /** @description info 提示 · warning 关注 · critical 严重 */
                                 severity: string;
                                 /** @description open 待处理 · acknowledged 已确认 · resolved 已解除 */
@@ -20528,7 +20612,21 @@ export interface paths {
                                     en: string;
                                 } | null;
                             };
+                            /** @description What the rule watches; null for alerts opened before the metric was stored */
+                            metric: {
+                                /** @description loss_ratio, hhi, insurer_share, retention_ratio, … */
+                                code: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @description ratio (a fraction, shown as a percent) · count · index (HHI 0–10,000) */
+                                unit: string | null;
+                            } | null;
+                            /** @description What the alert is about, as a key: zone:insurer, insurer:{org}, risk:{policy}:{org}, enterprise:{id}, programme:{code}, product:{code} */
                             subject: string;
+                            /** @description The subject in words: the insurer’s, enterprise’s or programme’s name */
+                            subjectLabel: string | null;
                             /** @description info 提示 · warning 关注 · critical 严重 */
                             severity: string;
                             /** @description open 待处理 · acknowledged 已确认 · resolved 已解除 */
@@ -20792,6 +20890,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/monitor/insurers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurers the statistics can be filtered by (`insurer`): for a regulator every insurer organisation that is active or has platform or registered business; for an insurer only itself */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description By Chinese name */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The organisation’s name, Chinese and English */
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/monitor/statistics": {
         parameters: {
             query?: never;
@@ -20806,6 +20969,7 @@ export interface paths {
                     year: number;
                     period?: "month" | "quarter" | "year";
                     by?: "class" | "entity" | "source";
+                    /** @description One insurer’s lines (an id from GET /api/monitor/insurers); regulators only — an insurer always gets its own */
                     insurer?: string;
                     format?: "json" | "xlsx";
                 };
@@ -20815,13 +20979,74 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The report as JSON, or with format=xlsx the sheet with the Chinese headers */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            year: number;
+                            /** @enum {unknown} */
+                            period: "month" | "quarter" | "year";
+                            /** @enum {unknown} */
+                            by: "class" | "entity" | "source";
+                            /**
+                             * Format: uuid
+                             * @description The insurer whose lines are counted; null: the zone (whole policies)
+                             */
+                            insurer: string | null;
+                            /** @description Part of the statistics rules: 1 (by class), 2 (by insured entity), null (by source) */
+                            part: number | null;
+                            /** @description One row per period and group with business */
+                            rows: {
+                                /** @description 2026-03 (month), 2026-Q1 (quarter) or 2026 (year) */
+                                period: string;
+                                /** @description by=class: rd_transfer · application · intellectual_property · base; by=entity: little_giant · specialised_sme · high_tech_enterprise · tech_sme · other; by=source: platform · registered */
+                                group: string;
+                                groupName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description 保单件数 */
+                                policies: number;
+                                /** @description 投保企业数 (distinct insured) */
+                                enterprises: number;
+                                /**
+                                 * Format: money
+                                 * @description 保费收入 Written premium, yuan
+                                 * @example 1234.56
+                                 */
+                                premium: string;
+                                /**
+                                 * Format: money
+                                 * @description 风险保障金额 Sum insured, yuan
+                                 * @example 1234.56
+                                 */
+                                sumInsured: string;
+                                /**
+                                 * Format: money
+                                 * @description 已决赔款 Claims paid, yuan
+                                 * @example 1234.56
+                                 */
+                                claimsPaid: string;
+                                /**
+                                 * Format: money
+                                 * @description 已发生赔款 Claims incurred (paid + reserve), yuan
+                                 * @example 1234.56
+                                 */
+                                claimsIncurred: string;
+                                /** @description 赔付率: incurred ÷ premium as a fraction, 6 decimals rounded up; null without premium */
+                                lossRatio: string | null;
+                                /**
+                                 * Format: money
+                                 * @description 保费补贴 Premium subsidy, yuan
+                                 * @example 1234.56
+                                 */
+                                subsidy: string;
+                            }[];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description problem+json */
@@ -21054,13 +21279,160 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The index as JSON, or with format=xlsx the indicator table (one row per indicator and year) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description An index methodology (docs/index-methodology.md) */
+                            methodology: {
+                                /** @description Names the methodology (indicators, base year, weights), e.g. kebao-tii-1.0 */
+                                version: string;
+                                /** @description The year every indicator is normalised to (= 100) */
+                                baseYear: number;
+                                subIndices: {
+                                    /** @description Sub-index key, unique across the methodology */
+                                    key: string;
+                                    /** @description The sub-index’s name */
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    indicators: {
+                                        /** @description Indicator key, unique across the methodology */
+                                        key: string;
+                                        /** @description The indicator’s name */
+                                        names: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        /**
+                                         * @description positive: more is better · negative: less is better (normalised as base ÷ value)
+                                         * @enum {unknown}
+                                         */
+                                        direction: "positive" | "negative";
+                                        /** @description yuan · count · ratio (a fraction) · days · hhi */
+                                        unit: string;
+                                        /** @description How the indicator is measured */
+                                        definition: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                                /** @description How the weights are set: entropy, ahp or fixed */
+                                weighting: {
+                                    /** @enum {string} */
+                                    method: "entropy";
+                                } | {
+                                    /** @enum {string} */
+                                    method: "ahp";
+                                    /** @description Comparisons of the sub-indices, rows and columns in the methodology’s order */
+                                    subIndices: (string | number)[][];
+                                    /** @description By sub-index key; a sub-index with one indicator may be left out */
+                                    indicators: {
+                                        [key: string]: (string | number)[][];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    method: "fixed";
+                                    /** @description Weight of each sub-index; they add up to 1 */
+                                    subIndices: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Weight of each indicator within its sub-index; they add up to 1 in each */
+                                    indicators: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The input by year and indicator key, as given (null: missing) */
+                            inputs: {
+                                [key: string]: {
+                                    [key: string]: string | null;
+                                };
+                            };
+                            weights: {
+                                /** @enum {unknown} */
+                                method: "entropy" | "ahp" | "fixed";
+                                /** @description By sub-index key; 0 for a sub-index left out */
+                                subIndices: {
+                                    [key: string]: string;
+                                };
+                                /** @description By indicator key */
+                                indicators: {
+                                    [key: string]: {
+                                        /** @description weight within its sub-index */
+                                        withinSubIndex: string;
+                                        /** @description weight in the composite */
+                                        overall: string;
+                                    };
+                                };
+                                /** @description AHP: λmax, CI and CR of each matrix */
+                                consistency?: {
+                                    subIndices: {
+                                        /** @description λmax */
+                                        lambdaMax: string;
+                                        /** @description CI */
+                                        consistencyIndex: string;
+                                        /** @description CR (< 0.1 to be accepted) */
+                                        consistencyRatio: string;
+                                    };
+                                    /** @description By sub-index key */
+                                    indicators: {
+                                        [key: string]: {
+                                            /** @description λmax */
+                                            lambdaMax: string;
+                                            /** @description CI */
+                                            consistencyIndex: string;
+                                            /** @description CR (< 0.1 to be accepted) */
+                                            consistencyRatio: string;
+                                        };
+                                    };
+                                };
+                                /** @description Entropy method: by indicator key */
+                                entropy?: {
+                                    [key: string]: {
+                                        /** @description e */
+                                        entropy: string;
+                                        /** @description d = 1 − e */
+                                        divergence: string;
+                                    };
+                                };
+                            };
+                            /** @description Indicators left out of every year (their sub-index’s weights renormalised) */
+                            excluded: {
+                                indicator: string;
+                                /** @description missing_in_base_year · zero_in_base_year */
+                                reason: string;
+                            }[];
+                            /** @description Every year from the base year, oldest first */
+                            years: {
+                                year: number;
+                                /** @description 综合指数, base year = 100, 6 decimals */
+                                composite: string;
+                                /** @description By sub-index key (a sub-index left out has no entry) */
+                                subIndices: {
+                                    [key: string]: string;
+                                };
+                                /** @description By indicator key (an indicator left out has no entry) */
+                                indicators: {
+                                    [key: string]: {
+                                        /** @description The value used (after carrying forward), a decimal string */
+                                        value: string;
+                                        /** @description The year the value was carried from; null when it is the year’s own */
+                                        carriedFrom: number | null;
+                                        /** @description Base year = 100, 6 decimals */
+                                        normalised: string;
+                                        /** @description Its weight in the composite (sub-index weight × weight within it), 6 decimals */
+                                        weight: string;
+                                    };
+                                };
+                            }[];
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description problem+json */
@@ -21118,7 +21490,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The index with another methodology (e.g. other AHP judgements) on the same data: what a change of weights does */
+        /**
+         * The index with another methodology (e.g. other AHP judgements) on the same data: what a change of weights does
+         * @description The body’s methodology has the shape of the one every index answer echoes (GET /api/monitor/index gives the one in use, to start from); the shape is checked here (400 with field paths), its meaning — unique keys, weights adding up to 1, reciprocal AHP matrices with CR < 0.1, data in the base year — by the index engine (422 index.invalid). Nothing is stored; the answer is JSON whatever `format` says.
+         */
         post: {
             parameters: {
                 query?: {
@@ -21132,18 +21507,225 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        methodology: unknown;
+                        /** @description An index methodology (docs/index-methodology.md) */
+                        methodology: {
+                            /** @description Names the methodology (indicators, base year, weights), e.g. kebao-tii-1.0 */
+                            version: string;
+                            /** @description The year every indicator is normalised to (= 100) */
+                            baseYear: number;
+                            subIndices: {
+                                /** @description Sub-index key, unique across the methodology */
+                                key: string;
+                                /** @description The sub-index’s name */
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                indicators: {
+                                    /** @description Indicator key, unique across the methodology */
+                                    key: string;
+                                    /** @description The indicator’s name */
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /**
+                                     * @description positive: more is better · negative: less is better (normalised as base ÷ value)
+                                     * @enum {unknown}
+                                     */
+                                    direction: "positive" | "negative";
+                                    /** @description yuan · count · ratio (a fraction) · days · hhi */
+                                    unit: string;
+                                    /** @description How the indicator is measured */
+                                    definition: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                            /** @description How the weights are set: entropy, ahp or fixed */
+                            weighting: {
+                                /** @enum {string} */
+                                method: "entropy";
+                            } | {
+                                /** @enum {string} */
+                                method: "ahp";
+                                /** @description Comparisons of the sub-indices, rows and columns in the methodology’s order */
+                                subIndices: (string | number)[][];
+                                /** @description By sub-index key; a sub-index with one indicator may be left out */
+                                indicators: {
+                                    [key: string]: (string | number)[][];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                method: "fixed";
+                                /** @description Weight of each sub-index; they add up to 1 */
+                                subIndices: {
+                                    [key: string]: string;
+                                };
+                                /** @description Weight of each indicator within its sub-index; they add up to 1 in each */
+                                indicators: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description The index (IndexResult): the methodology and inputs it was computed from, the weights, and each year’s composite, sub-indices and indicators */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            /** @description An index methodology (docs/index-methodology.md) */
+                            methodology: {
+                                /** @description Names the methodology (indicators, base year, weights), e.g. kebao-tii-1.0 */
+                                version: string;
+                                /** @description The year every indicator is normalised to (= 100) */
+                                baseYear: number;
+                                subIndices: {
+                                    /** @description Sub-index key, unique across the methodology */
+                                    key: string;
+                                    /** @description The sub-index’s name */
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    indicators: {
+                                        /** @description Indicator key, unique across the methodology */
+                                        key: string;
+                                        /** @description The indicator’s name */
+                                        names: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        /**
+                                         * @description positive: more is better · negative: less is better (normalised as base ÷ value)
+                                         * @enum {unknown}
+                                         */
+                                        direction: "positive" | "negative";
+                                        /** @description yuan · count · ratio (a fraction) · days · hhi */
+                                        unit: string;
+                                        /** @description How the indicator is measured */
+                                        definition: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                }[];
+                                /** @description How the weights are set: entropy, ahp or fixed */
+                                weighting: {
+                                    /** @enum {string} */
+                                    method: "entropy";
+                                } | {
+                                    /** @enum {string} */
+                                    method: "ahp";
+                                    /** @description Comparisons of the sub-indices, rows and columns in the methodology’s order */
+                                    subIndices: (string | number)[][];
+                                    /** @description By sub-index key; a sub-index with one indicator may be left out */
+                                    indicators: {
+                                        [key: string]: (string | number)[][];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    method: "fixed";
+                                    /** @description Weight of each sub-index; they add up to 1 */
+                                    subIndices: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Weight of each indicator within its sub-index; they add up to 1 in each */
+                                    indicators: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            };
+                            /** @description The input by year and indicator key, as given (null: missing) */
+                            inputs: {
+                                [key: string]: {
+                                    [key: string]: string | null;
+                                };
+                            };
+                            weights: {
+                                /** @enum {unknown} */
+                                method: "entropy" | "ahp" | "fixed";
+                                /** @description By sub-index key; 0 for a sub-index left out */
+                                subIndices: {
+                                    [key: string]: string;
+                                };
+                                /** @description By indicator key */
+                                indicators: {
+                                    [key: string]: {
+                                        /** @description weight within its sub-index */
+                                        withinSubIndex: string;
+                                        /** @description weight in the composite */
+                                        overall: string;
+                                    };
+                                };
+                                /** @description AHP: λmax, CI and CR of each matrix */
+                                consistency?: {
+                                    subIndices: {
+                                        /** @description λmax */
+                                        lambdaMax: string;
+                                        /** @description CI */
+                                        consistencyIndex: string;
+                                        /** @description CR (< 0.1 to be accepted) */
+                                        consistencyRatio: string;
+                                    };
+                                    /** @description By sub-index key */
+                                    indicators: {
+                                        [key: string]: {
+                                            /** @description λmax */
+                                            lambdaMax: string;
+                                            /** @description CI */
+                                            consistencyIndex: string;
+                                            /** @description CR (< 0.1 to be accepted) */
+                                            consistencyRatio: string;
+                                        };
+                                    };
+                                };
+                                /** @description Entropy method: by indicator key */
+                                entropy?: {
+                                    [key: string]: {
+                                        /** @description e */
+                                        entropy: string;
+                                        /** @description d = 1 − e */
+                                        divergence: string;
+                                    };
+                                };
+                            };
+                            /** @description Indicators left out of every year (their sub-index’s weights renormalised) */
+                            excluded: {
+                                indicator: string;
+                                /** @description missing_in_base_year · zero_in_base_year */
+                                reason: string;
+                            }[];
+                            /** @description Every year from the base year, oldest first */
+                            years: {
+                                year: number;
+                                /** @description 综合指数, base year = 100, 6 decimals */
+                                composite: string;
+                                /** @description By sub-index key (a sub-index left out has no entry) */
+                                subIndices: {
+                                    [key: string]: string;
+                                };
+                                /** @description By indicator key (an indicator left out has no entry) */
+                                indicators: {
+                                    [key: string]: {
+                                        /** @description The value used (after carrying forward), a decimal string */
+                                        value: string;
+                                        /** @description The year the value was carried from; null when it is the year’s own */
+                                        carriedFrom: number | null;
+                                        /** @description Base year = 100, 6 decimals */
+                                        normalised: string;
+                                        /** @description Its weight in the composite (sub-index weight × weight within it), 6 decimals */
+                                        weight: string;
+                                    };
+                                };
+                            }[];
+                        };
                     };
                 };
                 /** @description problem+json */
@@ -21217,7 +21799,161 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            year: number;
+                            /** @description The methodology’s version */
+                            methodology: string;
+                            /** @description The year’s composite */
+                            composite: string;
+                            /** @description The index (IndexResult): the methodology and inputs it was computed from, the weights, and each year’s composite, sub-indices and indicators */
+                            result: {
+                                /** @description An index methodology (docs/index-methodology.md) */
+                                methodology: {
+                                    /** @description Names the methodology (indicators, base year, weights), e.g. kebao-tii-1.0 */
+                                    version: string;
+                                    /** @description The year every indicator is normalised to (= 100) */
+                                    baseYear: number;
+                                    subIndices: {
+                                        /** @description Sub-index key, unique across the methodology */
+                                        key: string;
+                                        /** @description The sub-index’s name */
+                                        names: {
+                                            zh: string;
+                                            en: string;
+                                        };
+                                        indicators: {
+                                            /** @description Indicator key, unique across the methodology */
+                                            key: string;
+                                            /** @description The indicator’s name */
+                                            names: {
+                                                zh: string;
+                                                en: string;
+                                            };
+                                            /**
+                                             * @description positive: more is better · negative: less is better (normalised as base ÷ value)
+                                             * @enum {unknown}
+                                             */
+                                            direction: "positive" | "negative";
+                                            /** @description yuan · count · ratio (a fraction) · days · hhi */
+                                            unit: string;
+                                            /** @description How the indicator is measured */
+                                            definition: {
+                                                zh: string;
+                                                en: string;
+                                            };
+                                        }[];
+                                    }[];
+                                    /** @description How the weights are set: entropy, ahp or fixed */
+                                    weighting: {
+                                        /** @enum {string} */
+                                        method: "entropy";
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "ahp";
+                                        /** @description Comparisons of the sub-indices, rows and columns in the methodology’s order */
+                                        subIndices: (string | number)[][];
+                                        /** @description By sub-index key; a sub-index with one indicator may be left out */
+                                        indicators: {
+                                            [key: string]: (string | number)[][];
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        method: "fixed";
+                                        /** @description Weight of each sub-index; they add up to 1 */
+                                        subIndices: {
+                                            [key: string]: string;
+                                        };
+                                        /** @description Weight of each indicator within its sub-index; they add up to 1 in each */
+                                        indicators: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                /** @description The input by year and indicator key, as given (null: missing) */
+                                inputs: {
+                                    [key: string]: {
+                                        [key: string]: string | null;
+                                    };
+                                };
+                                weights: {
+                                    /** @enum {unknown} */
+                                    method: "entropy" | "ahp" | "fixed";
+                                    /** @description By sub-index key; 0 for a sub-index left out */
+                                    subIndices: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description By indicator key */
+                                    indicators: {
+                                        [key: string]: {
+                                            /** @description weight within its sub-index */
+                                            withinSubIndex: string;
+                                            /** @description weight in the composite */
+                                            overall: string;
+                                        };
+                                    };
+                                    /** @description AHP: λmax, CI and CR of each matrix */
+                                    consistency?: {
+                                        subIndices: {
+                                            /** @description λmax */
+                                            lambdaMax: string;
+                                            /** @description CI */
+                                            consistencyIndex: string;
+                                            /** @description CR (< 0.1 to be accepted) */
+                                            consistencyRatio: string;
+                                        };
+                                        /** @description By sub-index key */
+                                        indicators: {
+                                            [key: string]: {
+                                                /** @description λmax */
+                                                lambdaMax: string;
+                                                /** @description CI */
+                                                consistencyIndex: string;
+                                                /** @description CR (< 0.1 to be accepted) */
+                                                consistencyRatio: string;
+                                            };
+                                        };
+                                    };
+                                    /** @description Entropy method: by indicator key */
+                                    entropy?: {
+                                        [key: string]: {
+                                            /** @description e */
+                                            entropy: string;
+                                            /** @description d = 1 − e */
+                                            divergence: string;
+                                        };
+                                    };
+                                };
+                                /** @description Indicators left out of every year (their sub-index’s weights renormalised) */
+                                excluded: {
+                                    indicator: string;
+                                    /** @description missing_in_base_year · zero_in_base_year */
+                                    reason: string;
+                                }[];
+                                /** @description Every year from the base year, oldest first */
+                                years: {
+                                    year: number;
+                                    /** @description 综合指数, base year = 100, 6 decimals */
+                                    composite: string;
+                                    /** @description By sub-index key (a sub-index left out has no entry) */
+                                    subIndices: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description By indicator key (an indicator left out has no entry) */
+                                    indicators: {
+                                        [key: string]: {
+                                            /** @description The value used (after carrying forward), a decimal string */
+                                            value: string;
+                                            /** @description The year the value was carried from; null when it is the year’s own */
+                                            carriedFrom: number | null;
+                                            /** @description Base year = 100, 6 decimals */
+                                            normalised: string;
+                                            /** @description Its weight in the composite (sub-index weight × weight within it), 6 decimals */
+                                            weight: string;
+                                        };
+                                    };
+                                }[];
+                            };
+                        };
                     };
                 };
                 /** @description problem+json */
@@ -21290,7 +22026,169 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: unknown[];
+                            /** @description Newest year first */
+                            items: {
+                                year: number;
+                                /** @description The methodology’s version */
+                                methodology: string;
+                                /** @description The year’s composite, as published */
+                                composite: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                computedAt: string;
+                                /** @description Recomputed from its stored inputs now, it gave the same result to the last digit */
+                                reproduced: boolean;
+                                /** @description The index (IndexResult): the methodology and inputs it was computed from, the weights, and each year’s composite, sub-indices and indicators */
+                                result: {
+                                    /** @description An index methodology (docs/index-methodology.md) */
+                                    methodology: {
+                                        /** @description Names the methodology (indicators, base year, weights), e.g. kebao-tii-1.0 */
+                                        version: string;
+                                        /** @description The year every indicator is normalised to (= 100) */
+                                        baseYear: number;
+                                        subIndices: {
+                                            /** @description Sub-index key, unique across the methodology */
+                                            key: string;
+                                            /** @description The sub-index’s name */
+                                            names: {
+                                                zh: string;
+                                                en: string;
+                                            };
+                                            indicators: {
+                                                /** @description Indicator key, unique across the methodology */
+                                                key: string;
+                                                /** @description The indicator’s name */
+                                                names: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                                /**
+                                                 * @description positive: more is better · negative: less is better (normalised as base ÷ value)
+                                                 * @enum {unknown}
+                                                 */
+                                                direction: "positive" | "negative";
+                                                /** @description yuan · count · ratio (a fraction) · days · hhi */
+                                                unit: string;
+                                                /** @description How the indicator is measured */
+                                                definition: {
+                                                    zh: string;
+                                                    en: string;
+                                                };
+                                            }[];
+                                        }[];
+                                        /** @description How the weights are set: entropy, ahp or fixed */
+                                        weighting: {
+                                            /** @enum {string} */
+                                            method: "entropy";
+                                        } | {
+                                            /** @enum {string} */
+                                            method: "ahp";
+                                            /** @description Comparisons of the sub-indices, rows and columns in the methodology’s order */
+                                            subIndices: (string | number)[][];
+                                            /** @description By sub-index key; a sub-index with one indicator may be left out */
+                                            indicators: {
+                                                [key: string]: (string | number)[][];
+                                            };
+                                        } | {
+                                            /** @enum {string} */
+                                            method: "fixed";
+                                            /** @description Weight of each sub-index; they add up to 1 */
+                                            subIndices: {
+                                                [key: string]: string;
+                                            };
+                                            /** @description Weight of each indicator within its sub-index; they add up to 1 in each */
+                                            indicators: {
+                                                [key: string]: string;
+                                            };
+                                        };
+                                    };
+                                    /** @description The input by year and indicator key, as given (null: missing) */
+                                    inputs: {
+                                        [key: string]: {
+                                            [key: string]: string | null;
+                                        };
+                                    };
+                                    weights: {
+                                        /** @enum {unknown} */
+                                        method: "entropy" | "ahp" | "fixed";
+                                        /** @description By sub-index key; 0 for a sub-index left out */
+                                        subIndices: {
+                                            [key: string]: string;
+                                        };
+                                        /** @description By indicator key */
+                                        indicators: {
+                                            [key: string]: {
+                                                /** @description weight within its sub-index */
+                                                withinSubIndex: string;
+                                                /** @description weight in the composite */
+                                                overall: string;
+                                            };
+                                        };
+                                        /** @description AHP: λmax, CI and CR of each matrix */
+                                        consistency?: {
+                                            subIndices: {
+                                                /** @description λmax */
+                                                lambdaMax: string;
+                                                /** @description CI */
+                                                consistencyIndex: string;
+                                                /** @description CR (< 0.1 to be accepted) */
+                                                consistencyRatio: string;
+                                            };
+                                            /** @description By sub-index key */
+                                            indicators: {
+                                                [key: string]: {
+                                                    /** @description λmax */
+                                                    lambdaMax: string;
+                                                    /** @description CI */
+                                                    consistencyIndex: string;
+                                                    /** @description CR (< 0.1 to be accepted) */
+                                                    consistencyRatio: string;
+                                                };
+                                            };
+                                        };
+                                        /** @description Entropy method: by indicator key */
+                                        entropy?: {
+                                            [key: string]: {
+                                                /** @description e */
+                                                entropy: string;
+                                                /** @description d = 1 − e */
+                                                divergence: string;
+                                            };
+                                        };
+                                    };
+                                    /** @description Indicators left out of every year (their sub-index’s weights renormalised) */
+                                    excluded: {
+                                        indicator: string;
+                                        /** @description missing_in_base_year · zero_in_base_year */
+                                        reason: string;
+                                    }[];
+                                    /** @description Every year from the base year, oldest first */
+                                    years: {
+                                        year: number;
+                                        /** @description 综合指数, base year = 100, 6 decimals */
+                                        composite: string;
+                                        /** @description By sub-index key (a sub-index left out has no entry) */
+                                        subIndices: {
+                                            [key: string]: string;
+                                        };
+                                        /** @description By indicator key (an indicator left out has no entry) */
+                                        indicators: {
+                                            [key: string]: {
+                                                /** @description The value used (after carrying forward), a decimal string */
+                                                value: string;
+                                                /** @description The year the value was carried from; null when it is the year’s own */
+                                                carriedFrom: number | null;
+                                                /** @description Base year = 100, 6 decimals */
+                                                normalised: string;
+                                                /** @description Its weight in the composite (sub-index weight × weight within it), 6 decimals */
+                                                weight: string;
+                                            };
+                                        };
+                                    }[];
+                                };
+                            }[];
                         };
                     };
                 };
@@ -21472,6 +22370,972 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's webhook subscriptions (secrets are never listed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                description: string;
+                                events: string[];
+                                minSeverity: string | null;
+                                active: boolean;
+                                /** @description Why it is off: manual (switched off by the organisation), gone (the endpoint answered 410 Gone), failing (it accepted nothing for 3 days and a delivery was given up) */
+                                disabledReason: string | null;
+                                /** @description The first characters of the signing secret, to tell secrets apart */
+                                secretHint: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                lastSuccessAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                failingSince: string | null;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string | null;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe an endpoint to alert events (the signing secret is returned once)
+         * @description Kebao POSTs each event the organisation may see — a regulator every alert, an insurer the alerts about itself — as JSON `{ id, type, createdAt, data }`, signed: `Kebao-Signature: v1=<hex HMAC-SHA256 of "<Kebao-Timestamp>.<body>" keyed with the secret>`. A 2xx answer within 5 s is a delivery; anything else is retried after 30 s, 2 min, 10 min, 1 h, 3 h, 6 h and 12 h, then given up. At most 20 subscriptions per organisation. No Idempotency-Key: the secret could not be replayed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Where to POST: an absolute http or https URL, without a user name, password or #fragment
+                         * @example https://risk.example-insurer.cn/hooks/kebao
+                         */
+                        url: string;
+                        /** @description What the endpoint is for (free text) */
+                        description?: string;
+                        /** @description The alert events to receive */
+                        events: ("alert.raised" | "alert.updated" | "alert.acknowledged" | "alert.resolved")[];
+                        minSeverity?: ("info" | "warning" | "critical") | null;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            minSeverity: string | null;
+                            active: boolean;
+                            /** @description Why it is off: manual (switched off by the organisation), gone (the endpoint answered 410 Gone), failing (it accepted nothing for 3 days and a delivery was given up) */
+                            disabledReason: string | null;
+                            /** @description The first characters of the signing secret, to tell secrets apart */
+                            secretHint: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastSuccessAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            failingSince: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                        } & {
+                            /** @description The signing secret (whsec_…), shown this once: store it with the receiver. Key of the HMAC-SHA256 in Kebao-Signature. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription (without its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            minSeverity: string | null;
+                            active: boolean;
+                            /** @description Why it is off: manual (switched off by the organisation), gone (the endpoint answered 410 Gone), failing (it accepted nothing for 3 days and a delivery was given up) */
+                            disabledReason: string | null;
+                            /** @description The first characters of the signing secret, to tell secrets apart */
+                            secretHint: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastSuccessAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            failingSince: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a subscription and its deliveries (nothing more is sent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, description, events or minimum severity, or switch deliveries off or on
+         * @description Deliveries of a subscription that is off wait; switched on again, those still due are sent. Events while it is off are not queued for it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Where to POST: an absolute http or https URL, without a user name, password or #fragment
+                         * @example https://risk.example-insurer.cn/hooks/kebao
+                         */
+                        url?: string;
+                        /** @description What the endpoint is for (free text) */
+                        description?: string;
+                        /** @description The alert events to receive */
+                        events?: ("alert.raised" | "alert.updated" | "alert.acknowledged" | "alert.resolved")[];
+                        minSeverity?: ("info" | "warning" | "critical") | null;
+                        /** @description Switch deliveries off or on (on again clears the reason it was off) */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            minSeverity: string | null;
+                            active: boolean;
+                            /** @description Why it is off: manual (switched off by the organisation), gone (the endpoint answered 410 Gone), failing (it accepted nothing for 3 days and a delivery was given up) */
+                            disabledReason: string | null;
+                            /** @description The first characters of the signing secret, to tell secrets apart */
+                            secretHint: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastSuccessAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            failingSince: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret (the new one is returned once)
+         * @description The old secret keeps signing beside the new one — a second `v1=` in Kebao-Signature — for `keepPreviousHours` (default 24), so the receiver can switch without losing deliveries.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How long the old secret keeps signing beside the new one (a second v1= in Kebao-Signature); 0 ends it at once
+                         * @default 24
+                         */
+                        keepPreviousHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            minSeverity: string | null;
+                            active: boolean;
+                            /** @description Why it is off: manual (switched off by the organisation), gone (the endpoint answered 410 Gone), failing (it accepted nothing for 3 days and a delivery was given up) */
+                            disabledReason: string | null;
+                            /** @description The first characters of the signing secret, to tell secrets apart */
+                            secretHint: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastSuccessAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            failingSince: string | null;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                displayName: string | null;
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                        } & {
+                            /** @description The signing secret (whsec_…), shown this once: store it with the receiver. Key of the HMAC-SHA256 in Kebao-Signature. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.ping now and answer with the delivery after the attempt
+         * @description The ping is signed like every delivery, with `data: { subscriptionId, message }`. If it fails it is retried on the usual schedule.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The body’s id: the same for every subscription and every retry */
+                            eventId: string;
+                            eventType: string;
+                            /** @description pending · delivered · failed · dead */
+                            status: string;
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            /** @description HTTP <status>, a timeout or a network error code; never the answer’s body */
+                            lastError: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastAttemptAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            deliveredAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The body sent: { id, type, createdAt, data } */
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries to the subscription, newest first (kept 30 days after they finish) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description pending: not tried yet · delivered: answered 2xx · failed: the last attempt failed, another is due at nextAttemptAt · dead: given up */
+                    status?: "pending" | "delivered" | "failed" | "dead";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The body’s id: the same for every subscription and every retry */
+                                eventId: string;
+                                eventType: string;
+                                /** @description pending · delivered · failed · dead */
+                                status: string;
+                                attempts: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                nextAttemptAt: string | null;
+                                lastStatusCode: number | null;
+                                /** @description HTTP <status>, a timeout or a network error code; never the answer’s body */
+                                lastError: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                lastAttemptAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                deliveredAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                                /** @description The body sent: { id, type, createdAt, data } */
+                                payload: unknown;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now, whatever its status; answers with it after the attempt
+         * @description The body is the same (the same `id`, for the receiver to recognise a repeat); the signature and timestamp are new. The attempt is counted on from the ones before.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    deliveryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The body’s id: the same for every subscription and every retry */
+                            eventId: string;
+                            eventType: string;
+                            /** @description pending · delivered · failed · dead */
+                            status: string;
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            nextAttemptAt: string | null;
+                            lastStatusCode: number | null;
+                            /** @description HTTP <status>, a timeout or a network error code; never the answer’s body */
+                            lastError: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            lastAttemptAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            deliveredAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description The body sent: { id, type, createdAt, data } */
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

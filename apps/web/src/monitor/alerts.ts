@@ -98,4 +98,4 @@ export function readAlertRaised(payload: Record<string, unknown>): RaisedAlert |
 }
 
 /** The events that change what the alerts centre lists. */
-export const alertEvents = ['alert.raised', 'alert.acknowledged', 'alert.resolved'] as const;
+export const alertEvents = ['alert.raised', 'alert.updated', 'alert.acknowledged', 'alert.resolved'] as const;

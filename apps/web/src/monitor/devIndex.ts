@@ -4,9 +4,9 @@ import { groupYuan } from '../format/money.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 
 /*
- * 科技保险发展指数 as the page reads it. GET /api/monitor/index and …/publications answer without a schema;
- * the shape follows IndexResult in packages/domain/src/monitor/development-index.ts. Every figure is an
- * exact decimal string (6 places); the reader keeps the well-formed parts and drops the rest.
+ * 科技保险发展指数 as the page reads it. GET /api/monitor/index and …/publications answer an IndexResult
+ * (packages/domain/src/monitor/development-index.ts; IndexResultView in the OpenAPI document). Every figure
+ * is an exact decimal string (6 places); the reader keeps the well-formed parts and drops the rest.
  */
 
 export interface IndexIndicatorMeta {

@@ -91,7 +91,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const orNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** One registered policy of `GET /api/registrations` (items answer without a schema), or null. */
+/** One registered policy of `GET /api/registrations` (RegisteredView), or null when it is not one. */
 export function readRegistered(value: unknown): RegisteredPolicy | null {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.policyNumber !== 'string') return null;
   const insured = isRecord(value.insured) ? value.insured : {};

@@ -103,6 +103,17 @@ describe('the statistics report', () => {
     expect(statisticsHref({ year: 2026, period: 'month', by: 'entity' })).toBe(
       '/api/monitor/statistics?year=2026&period=month&by=entity&format=xlsx',
     );
+    // A regulator's insurer filter goes with the download.
+    expect(
+      statisticsHref({
+        year: 2026,
+        period: 'quarter',
+        by: 'source',
+        insurer: '0190a3c2-0000-7000-8000-000000000001',
+      }),
+    ).toBe(
+      '/api/monitor/statistics?year=2026&period=quarter&by=source&insurer=0190a3c2-0000-7000-8000-000000000001&format=xlsx',
+    );
     expect(selectableYears(2026)).toEqual([2026, 2025, 2024]);
     expect(selectableYears(2023)).toEqual([2024]);
   });

@@ -4,9 +4,9 @@ import { yuanNumber } from './exposure.ts';
 import type { StatisticsGrouping, StatisticsPeriod } from './vocabulary.ts';
 
 /*
- * 统计报表 as the page reads it. GET /api/monitor/statistics answers without a schema (`unknown` in the
- * generated types); the shape follows apps/server/src/modules/monitor/statistics-service.ts. The reader
- * keeps the well-formed rows and drops what it cannot read, so a newer server's additions never break it.
+ * 统计报表 as the page reads it: GET /api/monitor/statistics (StatisticsReport in the OpenAPI document;
+ * the same answer can be an XLSX file, so the generated type is a union). The reader keeps the
+ * well-formed rows and drops what it cannot read, so a newer server's additions never break it.
  */
 
 export interface StatisticsRow {
@@ -38,6 +38,8 @@ export interface StatisticsQuery {
   year: number;
   period: StatisticsPeriod;
   by: StatisticsGrouping;
+  /** One insurer's lines (a regulator's filter, GET /api/monitor/insurers); absent: the whole zone. */
+  insurer?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -160,12 +162,9 @@ export function statisticsTotal(rows: readonly StatisticsRow[]): StatisticsTotal
 
 /** The XLSX download of the report on screen (Chinese headers, one sheet). */
 export function statisticsHref(query: StatisticsQuery): string {
-  const params = new URLSearchParams({
-    year: String(query.year),
-    period: query.period,
-    by: query.by,
-    format: 'xlsx',
-  });
+  const params = new URLSearchParams({ year: String(query.year), period: query.period, by: query.by });
+  if (query.insurer) params.set('insurer', query.insurer);
+  params.set('format', 'xlsx');
   return `/api/monitor/statistics?${params}`;
 }
 

@@ -1,8 +1,8 @@
 import type { paths } from '../api/schema.d.ts';
 
-// Payload types of the monitoring API (exposure, alerts, rules, targets, registrations), read off the
-// generated `paths` as api/types.ts does for the rest of the app. Statistics, the development index and the
-// registered policies answer without a schema: their readers are in statistics.ts, devIndex.ts, registrations.ts.
+// Payload types of the monitoring API (exposure, alerts, rules, targets, registrations, insurers), read off
+// the generated `paths` as api/types.ts does for the rest of the app. Statistics, the development index and
+// the registered policies are read defensively by the readers in statistics.ts, devIndex.ts, registrations.ts.
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type Body<R> = Json<NonNullable<R>>;
 
@@ -22,6 +22,9 @@ export type AlertRuleItem = Json<paths['/api/monitor/alert-rules']['get']['respo
 
 export type TargetView = Json<paths['/api/monitor/targets']['get']['responses'][200]>['items'][number];
 export type TargetChange = Body<paths['/api/monitor/targets/{code}']['put']['requestBody']>;
+
+/** An insurer the statistics can be filtered by (a regulator sees every one; an insurer only itself). */
+export type MonitorInsurer = Json<paths['/api/monitor/insurers']['get']['responses'][200]>['items'][number];
 
 export type RegistrationAnswer = Json<paths['/api/registrations/bordereau']['post']['responses'][200]>;
 export type RegistrationError = RegistrationAnswer['errors'][number];

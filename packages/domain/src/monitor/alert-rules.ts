@@ -9,8 +9,8 @@ import { type CalendarDate, daysBetween, shanghaiDateOf, tryParseCalendarDate } 
 /*
  * Early-warning rules (动态预警规则) as data: which metric, for which subjects, under which condition, how
  * severe, and the message in both languages. The same schema validates the shipped files in
- * `catalog/alerts/*.yaml` and rules published through the API (the server publishes AlertRuleSchema as
- * JSON Schema). The server measures; evaluateRule only compares, exactly, and words the message.
+ * `catalog/alerts/*.yaml` and rules published through the API; it is published as JSON Schema in
+ * `catalog/schema/alert-rule.schema.json` (written by `npm run openapi`). The server measures; evaluateRule only compares, exactly, and words the message.
  *
  * Values and thresholds are decimal strings compared exactly (decimal.js, no float). Ratios are fractions
  * ("0.7" is 70 %), as ratioText writes them; counts are whole numbers; the HHI is on the 0–10,000 scale.

@@ -50,6 +50,7 @@ export const Permission = {
   MonitorReadAll: 'monitor.read_all',
   MonitorManage: 'monitor.manage',
   RegistrationSubmit: 'registration.submit',
+  WebhookManage: 'webhook.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -137,5 +138,9 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'reserving.read': {
     zh: '查看准备金评估（本公司份额或全平台）',
     en: 'Read reserving: own shares, or the platform',
+  },
+  'webhook.manage': {
+    zh: '管理本机构的预警推送（Webhook）订阅',
+    en: "Manage the organisation's alert webhook subscriptions",
   },
 };

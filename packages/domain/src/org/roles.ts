@@ -82,6 +82,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.ReservingRead,
       P.MonitorRead,
       P.RegistrationSubmit,
+      P.WebhookManage,
     ],
   },
   underwriter: {
@@ -166,6 +167,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.MonitorRead,
       P.MonitorReadAll,
       P.MonitorManage,
+      P.WebhookManage,
     ],
   },
   regulator_analyst: {
@@ -219,6 +221,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.MonitorRead,
       P.MonitorReadAll,
       P.MonitorManage,
+      P.WebhookManage,
     ],
   },
   pool_expert: {

@@ -7,11 +7,19 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { creditGrades, scoreBands } from '@kebao/domain/enterprise';
 import { Permission } from '@kebao/domain/org';
-import type { FastifyReply, FastifySchema, FastifySchemaCompiler } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, problem } from '../../platform/errors.ts';
-import { Nullable, Page, PageQuery, problemResponses, Timestamp, Uuid } from '../../platform/http/schemas.ts';
-import { validatorCompiler } from '../../platform/http/validation.ts';
+import {
+  Binary,
+  Nullable,
+  Page,
+  PageQuery,
+  problemResponses,
+  Timestamp,
+  Uuid,
+} from '../../platform/http/schemas.ts';
+import { rawBodyValidatorCompiler } from '../../platform/http/validation.ts';
 import { newId } from '../../platform/ids.ts';
 import { writeErrorReport } from './import/error-report.ts';
 import { EXPORT_CONTENT_TYPES, exportEnterprises } from './import/export.ts';
@@ -99,17 +107,11 @@ const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const binary = (description: string) =>
-  Type.Unsafe<unknown>({ type: 'string', format: 'binary', description });
 const download = (description: string, ...types: string[]) =>
   Type.Unsafe<unknown>({
     description,
     content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
   });
-
-/** The upload's body is the raw file (a stream, not JSON): only the other parts are validated. */
-const rawBodyCompiler: FastifySchemaCompiler<FastifySchema> = (route) =>
-  route.httpPart === 'body' ? () => true : validatorCompiler(route);
 
 function presentImport(r: ImportRow) {
   return {
@@ -207,7 +209,8 @@ export const enterpriseImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
     '/api/enterprise-imports',
     {
       bodyLimit: UPLOAD_LIMIT_BYTES,
-      validatorCompiler: rawBodyCompiler,
+      // The body is the raw file (a stream, not JSON): only the other parts are validated.
+      validatorCompiler: rawBodyValidatorCompiler,
       config: { access: Permission.EnterpriseManage },
       schema: {
         tags,
@@ -224,7 +227,7 @@ export const enterpriseImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
           'Importing the same file again changes nothing. One import per organisation at a time (409).',
         consumes: UPLOAD_TYPES,
         querystring: UploadQuery,
-        body: binary('the CSV or XLSX file'),
+        body: Binary('the CSV or XLSX file'),
         response: { 202: ImportView, ...problemResponses(400, 401, 403, 409, 413, 415, 422) },
       },
     },

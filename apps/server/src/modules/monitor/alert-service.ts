@@ -15,10 +15,13 @@ import { appendEvents } from '../../platform/outbox/append.ts';
 import type { OutboxEvent } from '../../platform/outbox/types.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import {
+  type AlertRow,
   activeRules,
+  backlogByInsurer,
   claimFacts,
   dimensionAmounts,
   findAlert,
+  findRule,
   insertAlert,
   insertAlertHistory,
   insurerFigures,
@@ -57,10 +60,37 @@ export async function evaluateAlerts(
   tx: Queryable,
   input: { event: OutboxEvent; moved: Moved; at: Date },
 ): Promise<number> {
-  const observations = await observe(tx, input.event, input.moved);
+  const observations = await observe(tx, input.event, input.moved, input.at);
+  return applyObservations(tx, observations, input.at, causeOf(input.event));
+}
+
+/**
+ * The time-based pass: a claim falls overdue by the clock, not by an event, so each insurer's backlog is
+ * observed again on a schedule (and whenever an alert on it is live, so it can resolve). Returns the
+ * alerts opened.
+ */
+export async function claimBacklogPass(tx: Queryable, at: Date): Promise<number> {
+  const observations: Observation[] = (await backlogByInsurer(tx, at)).map((b) => ({
+    metric: 'claim_backlog_overdue',
+    subject: `insurer:${b.org_id}`,
+    subjectOrg: b.org_id,
+    label: b.name,
+    value: String(b.overdue),
+    facts: { insurer: b.org_id },
+  }));
+  return applyObservations(tx, observations, at, null);
+}
+
+/** Records each observation and applies every active rule that watches it; returns the alerts opened. */
+async function applyObservations(
+  tx: Queryable,
+  observations: readonly Observation[],
+  at: Date,
+  cause: AlertCause | null,
+): Promise<number> {
   if (observations.length === 0) return 0;
   const rules = (await activeRules(tx)).map((r) => r.definition as unknown as AlertRule);
-  const today = shanghaiDateOf(input.at);
+  const today = shanghaiDateOf(at);
   let raised = 0;
   for (const o of observations) {
     const watching = rules.filter((r) => r.metric === o.metric && ruleMatches(r, o.facts));
@@ -76,19 +106,78 @@ export async function evaluateAlerts(
       windowDays: windows.length > 0 ? Math.max(...windows) : null,
     });
     for (const rule of watching) {
-      if (await applyRule(tx, rule, o, previous, input.at)) raised++;
+      if (await applyRule(tx, rule, o, previous, at, cause)) raised++;
     }
   }
   return raised;
 }
 
-/** Opens, updates or resolves the rule's alert on the subject; true when it opened one. */
+/**
+ * The outbox event whose evaluation moved an alert: carried by every alert event, so a listener can tell
+ * why (null when a scheduled pass moved it).
+ */
+export interface AlertCause {
+  eventId: string;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+}
+
+function causeOf(event: OutboxEvent): AlertCause {
+  return {
+    eventId: String(event.id),
+    eventType: event.type,
+    aggregateType: event.aggregateType,
+    aggregateId: event.aggregateId,
+  };
+}
+
+/** The payload every `alert.*` event carries: enough for a webhook or a notification to stand alone. */
+export function alertEventPayload(
+  a: Pick<
+    AlertRow,
+    | 'id'
+    | 'rule_code'
+    | 'metric'
+    | 'subject'
+    | 'subject_label'
+    | 'severity'
+    | 'status'
+    | 'value'
+    | 'threshold'
+    | 'message'
+  >,
+  ruleNames: { zh: string; en: string } | null,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    alertId: a.id,
+    rule: a.rule_code,
+    ruleNames,
+    metric: a.metric,
+    severity: a.severity,
+    status: a.status,
+    subject: a.subject,
+    subjectLabel: a.subject_label,
+    value: a.value,
+    threshold: a.threshold,
+    message: a.message,
+    ...extra,
+  };
+}
+
+/**
+ * Opens, updates or resolves the rule's alert on the subject; true when it opened one. Each move appends
+ * its event — `alert.raised`, `alert.updated` (the value changed), `alert.resolved` (the condition is gone)
+ * — in the same transaction, with the event that caused it.
+ */
 async function applyRule(
   tx: Queryable,
   rule: AlertRule,
   o: Observation,
   previous: { value: string; on: string } | null,
   at: Date,
+  cause: AlertCause | null,
 ): Promise<boolean> {
   const open = await liveAlert(tx, rule.code, o.subject);
   const result = evaluateRule(rule, {
@@ -97,6 +186,22 @@ async function applyRule(
     at: at.toISOString(),
     previous: previous ? { value: previous.value, at: previous.on } : null,
   });
+  const emit = (type: string, a: AlertRow, extra: Record<string, unknown>) =>
+    appendEvents(
+      tx as never,
+      systemActor,
+      null,
+      [
+        {
+          type,
+          aggregateType: 'alert',
+          aggregateId: a.id,
+          payload: alertEventPayload(a, rule.names, { ...extra, cause }),
+          orgIds: a.subject_org ? [a.subject_org] : [],
+        },
+      ],
+      at,
+    );
   if (!result.fired) {
     if (open) {
       await updateAlert(tx, open.id, { status: 'resolved', resolved_at: at, value: o.value }, at);
@@ -104,16 +209,21 @@ async function applyRule(
         alertId: open.id,
         action: 'resolved',
         value: o.value,
-        comment: '条件已消除（自动）',
+        comment: AUTO_RESOLVED,
         by: null,
         at,
       });
+      await emit(
+        'alert.resolved',
+        { ...open, status: 'resolved', value: o.value },
+        { comment: AUTO_RESOLVED, automatic: true },
+      );
     }
     return false;
   }
   if (open) {
     if (open.value !== o.value) {
-      await updateAlert(tx, open.id, { value: o.value, message: result.message }, at);
+      await updateAlert(tx, open.id, { value: o.value, message: result.message, subject_label: o.label }, at);
       await insertAlertHistory(tx, {
         alertId: open.id,
         action: 'updated',
@@ -122,14 +232,20 @@ async function applyRule(
         by: null,
         at,
       });
+      await emit(
+        'alert.updated',
+        { ...open, value: o.value, message: result.message, subject_label: o.label },
+        { previousValue: open.value },
+      );
     }
     return false;
   }
-  const id = newId();
-  await insertAlert(tx, {
-    id,
+  const alert: AlertRow = {
+    id: newId(),
     rule_code: rule.code,
+    metric: rule.metric,
     subject: o.subject,
+    subject_label: o.label,
     subject_org: o.subjectOrg,
     severity: rule.severity,
     status: 'open',
@@ -139,40 +255,27 @@ async function applyRule(
     opened_at: at,
     updated_at: at,
     resolved_at: null,
-  });
+  };
+  await insertAlert(tx, alert);
   await insertAlertHistory(tx, {
-    alertId: id,
+    alertId: alert.id,
     action: 'opened',
     value: o.value,
     comment: null,
     by: null,
     at,
   });
-  await appendEvents(tx as never, systemActor, null, [
-    {
-      type: 'alert.raised',
-      aggregateType: 'alert',
-      aggregateId: id,
-      payload: {
-        alertId: id,
-        rule: rule.code,
-        severity: rule.severity,
-        subject: o.subject,
-        value: o.value,
-        threshold: result.threshold,
-        message: result.message,
-      },
-      orgIds: o.subjectOrg ? [o.subjectOrg] : [],
-    },
-  ]);
+  await emit('alert.raised', alert, {});
   return true;
 }
 
+const AUTO_RESOLVED = '条件已消除（自动）';
+
 /** The metrics an event can move, observed now. */
-async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise<Observation[]> {
+async function observe(tx: Queryable, event: OutboxEvent, moved: Moved, at: Date): Promise<Observation[]> {
   const insurers = [...new Set([...moved.insurers, ...moved.lines.map((l) => l.orgId)])];
   const out: Observation[] = [];
-  if (event.type.startsWith('policy.') || event.type === 'registration.recorded') {
+  if (event.type.startsWith('policy.') || event.type.startsWith('registration.')) {
     const byInsurer = await dimensionAmounts(tx, 'insurer');
     out.push({
       metric: 'hhi',
@@ -183,7 +286,11 @@ async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise
       facts: {},
     });
     const zone = byInsurer.reduce((s, r) => s + r.sum_insured, 0n);
-    for (const f of await insurerFigures(tx, insurers)) {
+    // Every insurer's share moves when the zone's total does; retention and retained premium only for
+    // the insurers on the policy that moved.
+    const moving = new Set(insurers);
+    const all = [...new Set([...insurers, ...byInsurer.map((r) => r.key)])];
+    for (const f of await insurerFigures(tx, all)) {
       const facts = { insurer: f.org_id };
       const share = ratioText(f.sum_insured, zone);
       if (share !== null) {
@@ -196,6 +303,7 @@ async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise
           facts,
         });
       }
+      if (!moving.has(f.org_id)) continue;
       // Per-risk retention (art. 103): this policy's net line against the insurer's limit, one subject per risk.
       const line = moved.lines.find((l) => l.orgId === f.org_id);
       if (moved.key && f.retention_limit !== null && f.retention_limit > 0n) {
@@ -241,7 +349,7 @@ async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise
       }
     }
   } else if (event.type.startsWith('claim.')) {
-    const c = await claimFacts(tx, (event.payload as { claimId?: string }).claimId ?? event.aggregateId);
+    const c = await claimFacts(tx, (event.payload as { claimId?: string }).claimId ?? event.aggregateId, at);
     if (!c) return out;
     for (const f of await insurerFigures(tx, c.lines)) {
       const loss = await insurerLossFigures(tx, f.org_id);
@@ -302,6 +410,11 @@ async function observe(tx: Queryable, event: OutboxEvent, moved: Moved): Promise
 
 // ---- The regulator's hand on alerts ------------------------------------------------------------------
 
+async function ruleNamesOf(db: Queryable, code: string): Promise<{ zh: string; en: string } | null> {
+  const rule = await findRule(db, code);
+  return (rule?.definition as { names?: { zh: string; en: string } } | undefined)?.names ?? null;
+}
+
 const ALERT_STATUS_ZH = { open: '待处理', acknowledged: '已确认', resolved: '已解除' } as const;
 
 export async function acknowledgeAlert(ctx: Ctx, id: string, comment: string) {
@@ -325,7 +438,14 @@ export async function acknowledgeAlert(ctx: Ctx, id: string, comment: string) {
     type: 'alert.acknowledged',
     aggregateType: 'alert',
     aggregateId: id,
-    payload: { alertId: id, comment },
+    payload: alertEventPayload(
+      { ...alert, status: 'acknowledged' },
+      await ruleNamesOf(ctx.db, alert.rule_code),
+      {
+        comment,
+        by: ctx.actor.userId,
+      },
+    ),
     orgIds: alert.subject_org ? [alert.subject_org] : [],
   });
 }
@@ -351,7 +471,10 @@ export async function resolveAlert(ctx: Ctx, id: string, comment: string) {
     type: 'alert.resolved',
     aggregateType: 'alert',
     aggregateId: id,
-    payload: { alertId: id, comment },
+    payload: alertEventPayload({ ...alert, status: 'resolved' }, await ruleNamesOf(ctx.db, alert.rule_code), {
+      comment,
+      by: ctx.actor.userId,
+    }),
     orgIds: alert.subject_org ? [alert.subject_org] : [],
   });
 }

@@ -1,4 +1,5 @@
 import { formatYuan } from '@kebao/domain/money';
+import { shanghaiDateOf } from '@kebao/domain/time';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import { checkRegistration, type RegistrationInput, type RowProblem } from './registration-rows.ts';
@@ -27,6 +28,7 @@ export async function registerPolicies(
 ): Promise<RegistrationReport> {
   const insurer = ctx.actor.orgId as string;
   const uploadId = newId();
+  const today = shanghaiDateOf(ctx.now);
   const errors: RowProblem[] = [];
   const seen = new Set<string>();
   let stored = 0;
@@ -67,7 +69,8 @@ export async function registerPolicies(
       region_code: r.region,
       start_date: r.startDate,
       end_date: r.endDate,
-      status: r.status,
+      // Cover ended before today: in force as sent, but expired now (the expiry pass would mark it next).
+      status: r.status === 'in_force' && r.endDate < today ? 'expired' : r.status,
       share: r.share,
       sum_insured: r.sumInsured,
       premium: r.premium,

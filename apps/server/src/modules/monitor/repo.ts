@@ -256,6 +256,11 @@ export async function activeRules(db: Queryable): Promise<AlertRuleRow[]> {
   return r.rows;
 }
 
+export async function findRule(db: Queryable, code: string): Promise<AlertRuleRow | null> {
+  const r = await db.query<AlertRuleRow>('SELECT * FROM alert_rule WHERE code = $1', [code]);
+  return r.rows[0] ?? null;
+}
+
 export async function allRules(db: Queryable): Promise<AlertRuleRow[]> {
   const r = await db.query<AlertRuleRow>('SELECT * FROM alert_rule ORDER BY code');
   return r.rows;
@@ -277,7 +282,11 @@ export async function upsertRule(
 export interface AlertRow {
   id: string;
   rule_code: string;
+  /** The rule's metric when the alert opened (null for alerts opened before it was stored). */
+  metric: string | null;
   subject: string;
+  /** Who or what the subject is, in words (the insurer's, enterprise's or programme's name). */
+  subject_label: string | null;
   subject_org: string | null;
   severity: 'info' | 'warning' | 'critical';
   status: 'open' | 'acknowledged' | 'resolved';
@@ -307,7 +316,7 @@ export async function findAlert(db: Queryable, id: string, forUpdate = false): P
 export async function insertAlert(db: Queryable, a: AlertRow): Promise<void> {
   await db.query(
     `INSERT INTO alert (id, rule_code, subject, subject_org, severity, status, value, threshold, message, opened_at,
-       updated_at, resolved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       updated_at, resolved_at, metric, subject_label) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
     [
       a.id,
       a.rule_code,
@@ -321,6 +330,8 @@ export async function insertAlert(db: Queryable, a: AlertRow): Promise<void> {
       a.opened_at,
       a.updated_at,
       a.resolved_at,
+      a.metric,
+      a.subject_label,
     ],
   );
 }
@@ -328,7 +339,12 @@ export async function insertAlert(db: Queryable, a: AlertRow): Promise<void> {
 export async function updateAlert(
   db: Queryable,
   id: string,
-  patch: Partial<Pick<AlertRow, 'status' | 'value' | 'threshold' | 'message' | 'resolved_at' | 'severity'>>,
+  patch: Partial<
+    Pick<
+      AlertRow,
+      'status' | 'value' | 'threshold' | 'message' | 'resolved_at' | 'severity' | 'subject_label'
+    >
+  >,
   at: Date,
 ): Promise<void> {
   const keys = Object.keys(patch) as (keyof typeof patch)[];
@@ -435,7 +451,7 @@ export async function insurerLossFigures(db: Queryable, orgId: string) {
   return r.rows[0] ?? { incurred: 0n, premium: 0n };
 }
 
-export async function claimFacts(db: Queryable, claimId: string) {
+export async function claimFacts(db: Queryable, claimId: string, at: Date) {
   const r = await db.query<{
     lead_org_id: string;
     enterprise_id: string;
@@ -449,13 +465,30 @@ export async function claimFacts(db: Queryable, claimId: string) {
             ARRAY(SELECT l.org_id::text FROM policy_line l WHERE l.policy_id = c.policy_id) AS lines,
             (SELECT count(*)::int FROM claim x WHERE x.enterprise_id = c.enterprise_id
                AND x.status NOT IN ('withdrawn') AND x.loss_date >= c.loss_date - 365) AS claims_12m,
-            (SELECT count(*)::int FROM claim x WHERE x.lead_org_id = c.lead_org_id AND x.due_at < now()) AS overdue,
+            (SELECT count(*)::int FROM claim x WHERE x.lead_org_id = c.lead_org_id AND x.due_at < $2) AS overdue,
             EXISTS (SELECT 1 FROM subsidy_grant g WHERE g.policy_id = c.policy_id
                AND g.status NOT IN ('lapsed', 'rejected')) AS subsidised
        FROM claim c JOIN enterprise e ON e.id = c.enterprise_id WHERE c.id = $1`,
-    [claimId],
+    [claimId, at],
   );
   return r.rows[0] ?? null;
+}
+
+/**
+ * Each lead insurer's claims past their deadline at `at`: every insurer with a claim on a deadline, and
+ * every insurer with a live backlog alert (so it resolves once the backlog is gone).
+ */
+export async function backlogByInsurer(db: Queryable, at: Date) {
+  const r = await db.query<{ org_id: string; name: string; overdue: number }>(
+    `SELECT o.id AS org_id, o.name_zh AS name,
+            (SELECT count(*)::int FROM claim x WHERE x.lead_org_id = o.id AND x.due_at < $1) AS overdue
+       FROM organisation o
+      WHERE o.id IN (SELECT lead_org_id FROM claim WHERE due_at IS NOT NULL)
+         OR o.id IN (SELECT subject_org FROM alert WHERE metric = 'claim_backlog_overdue' AND status <> 'resolved')
+      ORDER BY o.id`,
+    [at],
+  );
+  return r.rows;
 }
 
 export async function programmeBurn(db: Queryable, code: string) {
@@ -500,7 +533,14 @@ export interface StatisticsRow {
 /**
  * Business starting in a year, by period (month, quarter or the year) and by a grouping: the statistical
  * class (part 1, by product) or the insured entity's kind (part 2, by insured entity); platform and
- * registered business together, the zone's whole policies or one insurer's shares. One scan of each table.
+ * registered business together, the zone's whole policies or one insurer's shares.
+ *
+ * One scan of each table, each aggregated on its own (in parallel where the server allows) and the two
+ * added up per period and group. Distinct insured enterprises add up too: a platform policy's insured is
+ * its enterprise's uuid and a registered one's its 18-character USCC, so the two sets never share a value.
+ * Periods are grouped as numbers and labelled at the end; distinct USCCs are counted reversed under the
+ * "C" collation — the same count, but the sort compares bytes and sees the varying end of the code first.
+ * The zone's query and an insurer's are different statements, so neither is planned for the other.
  */
 export async function statistics(
   db: Queryable,
@@ -511,12 +551,17 @@ export async function statistics(
     insurer: string | null;
   },
 ): Promise<StatisticsRow[]> {
+  const key = (d: string) =>
+    ({
+      month: `extract(month FROM ${d})::int`,
+      quarter: `extract(quarter FROM ${d})::int`,
+      year: '0',
+    })[input.period];
   const label = {
-    month: "to_char(d, 'YYYY-MM')",
-    quarter: "to_char(d, 'YYYY') || '-Q' || extract(quarter FROM d)::int",
-    year: "to_char(d, 'YYYY')",
+    month: "to_char(make_date($1, k, 1), 'YYYY-MM')",
+    quarter: "to_char(make_date($1, 1, 1), 'YYYY') || '-Q' || k",
+    year: "to_char(make_date($1, 1, 1), 'YYYY')",
   }[input.period];
-  const grp = { class: 'class', entity: 'entity', source: 'source' }[input.by];
   // The insured's kind for part 2: the highest qualification it held when quoted.
   const entity = (facts: string) => `CASE
       WHEN ${facts} -> 'qualifications' ? 'little_giant' THEN 'little_giant'
@@ -524,34 +569,50 @@ export async function statistics(
       WHEN ${facts} -> 'qualifications' ? 'high_tech_enterprise' THEN 'high_tech_enterprise'
       WHEN ${facts} -> 'qualifications' ? 'tech_sme' THEN 'tech_sme'
       ELSE 'other' END`;
+  const platformGroup = { class: 'p.statistical_class', entity: entity('p.facts'), source: "'platform'" }[
+    input.by
+  ];
+  const registeredGroup = {
+    class: 'r.statistical_class',
+    entity: "COALESCE(e.entity, 'other')",
+    source: "'registered'",
+  }[input.by];
+  // Registered business meets the enterprise directory only when grouped by entity.
+  const directory =
+    input.by === 'entity'
+      ? `LEFT JOIN (SELECT uscc, ${entity('facts')} AS entity FROM enterprise) e ON e.uscc = r.insured_uscc`
+      : '';
+  const own = input.insurer !== null;
+  const inYear = (d: string) => `${d} >= make_date($1, 1, 1) AND ${d} < make_date($1 + 1, 1, 1)`;
   const r = await db.query<StatisticsRow>(
-    `WITH biz AS (
-       SELECT 'platform' AS source, p.statistical_class AS class, ${entity('p.facts')} AS entity, p.start_date AS d,
-              p.enterprise_id::text AS insured,
-              CASE WHEN $2::uuid IS NULL THEN p.written_premium ELSE l.premium END AS premium,
-              CASE WHEN $2::uuid IS NULL THEN p.sum_insured ELSE l.sum_insured END AS sum_insured,
-              CASE WHEN $2::uuid IS NULL THEN p.subsidy ELSE p.subsidy * l.share / 1000000 END AS subsidy,
-              COALESCE(c.paid, 0) * COALESCE(l.share, 1000000) / 1000000 AS claims_paid,
-              COALESCE(c.incurred, 0) * COALESCE(l.share, 1000000) / 1000000 AS claims_incurred
-         FROM policy p
-         LEFT JOIN policy_line l ON l.policy_id = p.id AND l.org_id = $2::uuid
-         LEFT JOIN (SELECT policy_id, sum(paid) AS paid, sum(paid + reserve) AS incurred FROM claim
-                     WHERE status NOT IN ('declined', 'withdrawn') GROUP BY policy_id) c ON c.policy_id = p.id
-        WHERE p.master_policy_id IS NULL AND ($2::uuid IS NULL OR l.org_id IS NOT NULL)
-          AND p.start_date >= make_date($1, 1, 1) AND p.start_date < make_date($1 + 1, 1, 1)
-       UNION ALL
-       SELECT 'registered', r.statistical_class, ${entity('e.facts')}, r.start_date, r.insured_uscc,
-              r.premium, r.sum_insured, 0, r.claims_paid, r.claims_incurred
-         FROM registered_policy r LEFT JOIN enterprise e ON e.uscc = r.insured_uscc
-        WHERE ($2::uuid IS NULL OR r.insurer_org_id = $2::uuid)
-          AND r.start_date >= make_date($1, 1, 1) AND r.start_date < make_date($1 + 1, 1, 1)
-     )
-     SELECT ${label} AS period, ${grp} AS grp, count(*)::int AS policies, count(DISTINCT insured)::int AS enterprises,
-            sum(premium)::bigint AS premium, sum(sum_insured)::bigint AS sum_insured,
-            sum(claims_paid)::bigint AS claims_paid, sum(claims_incurred)::bigint AS claims_incurred,
-            sum(subsidy)::bigint AS subsidy
-       FROM biz GROUP BY 1, 2 ORDER BY 1, 2`,
-    [input.year, input.insurer],
+    `SELECT ${label} AS period, grp COLLATE "default" AS grp, sum(policies)::int AS policies,
+            sum(enterprises)::int AS enterprises, sum(premium)::bigint AS premium,
+            sum(sum_insured)::bigint AS sum_insured, sum(claims_paid)::bigint AS claims_paid,
+            sum(claims_incurred)::bigint AS claims_incurred, sum(subsidy)::bigint AS subsidy
+       FROM (
+         SELECT ${key('p.start_date')} AS k, (${platformGroup}) COLLATE "C" AS grp, count(*) AS policies,
+                count(DISTINCT p.enterprise_id) AS enterprises,
+                sum(${own ? 'l.premium' : 'p.written_premium'}) AS premium,
+                sum(${own ? 'l.sum_insured' : 'p.sum_insured'}) AS sum_insured,
+                sum(${own ? 'p.subsidy * l.share / 1000000' : 'p.subsidy'}) AS subsidy,
+                sum(COALESCE(c.paid, 0)${own ? ' * l.share / 1000000' : ''}) AS claims_paid,
+                sum(COALESCE(c.incurred, 0)${own ? ' * l.share / 1000000' : ''}) AS claims_incurred
+           FROM policy p
+           ${own ? 'JOIN policy_line l ON l.policy_id = p.id AND l.org_id = $2::uuid' : ''}
+           LEFT JOIN (SELECT policy_id, sum(paid) AS paid, sum(paid + reserve) AS incurred FROM claim
+                       WHERE status NOT IN ('declined', 'withdrawn') GROUP BY policy_id) c ON c.policy_id = p.id
+          WHERE p.master_policy_id IS NULL AND ${inYear('p.start_date')}
+          GROUP BY 1, 2
+         UNION ALL
+         SELECT ${key('r.start_date')}, (${registeredGroup}) COLLATE "C", count(*),
+                count(DISTINCT reverse(r.insured_uscc) COLLATE "C"), sum(r.premium), sum(r.sum_insured), 0,
+                sum(r.claims_paid), sum(r.claims_incurred)
+           FROM registered_policy r ${directory}
+          WHERE ${own ? 'r.insurer_org_id = $2::uuid AND ' : ''}${inYear('r.start_date')}
+          GROUP BY 1, 2
+       ) biz
+      GROUP BY k, biz.grp ORDER BY 1, 2`,
+    own ? [input.year, input.insurer] : [input.year],
   );
   return r.rows;
 }
@@ -645,6 +706,20 @@ export async function observeMetric(
 // ---- The development index's statistics ----------------------------------------------------------------
 
 /** The first year with business on the platform (or registered), or null. */
+/** In-force registered policies whose cover ended before `today`, locked (those locked elsewhere skipped). */
+export async function lockRegisteredPastEnd(db: Queryable, today: string, limit: number) {
+  const r = await db.query<{ id: string; insurer_org_id: string; policy_number: string; end_date: string }>(
+    `SELECT id, insurer_org_id, policy_number, end_date::text FROM registered_policy
+      WHERE status = 'in_force' AND end_date < $1::date ORDER BY end_date, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [today, limit],
+  );
+  return r.rows;
+}
+
+export async function expireRegistered(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.query("UPDATE registered_policy SET status = 'expired', updated_at = $2 WHERE id = $1", [id, at]);
+}
+
 export async function firstBusinessYear(db: Queryable): Promise<number | null> {
   const r = await db.query<{ y: number | null }>(
     `SELECT extract(year FROM least((SELECT min(start_date) FROM policy), (SELECT min(start_date) FROM registered_policy)))::int AS y`,
@@ -652,8 +727,19 @@ export async function firstBusinessYear(db: Queryable): Promise<number | null> {
   return r.rows[0]?.y ?? null;
 }
 
-/** One year's statistics for the index (whole policies, platform and registered together). */
+/**
+ * One year's statistics for the index (whole policies, platform and registered together). Each policy table
+ * is read once for the sums — business started in the year, business in force at its end, by industry — and
+ * once for the distinct enterprises insured at its end; a platform insured (an enterprise's uuid) is never
+ * a registered one (an 18-character USCC), so the two tables' counts add up. A registered insured is a tech
+ * enterprise when the directory lists it with a qualification: looked up once per insured, not per policy.
+ */
 export async function yearStatistics(db: Queryable, year: number, asOf: string) {
+  const y0 = 'make_date($1, 1, 1)';
+  const y1 = 'least(make_date($1, 12, 31), $2::date)';
+  const platformInForce = `p.end_date >= ${y1} AND (p.cancelled_on IS NULL OR p.cancelled_on > ${y1})`;
+  const registeredInForce = `r.end_date >= ${y1} AND r.status <> 'cancelled'`;
+  const tech = (facts: string) => `jsonb_array_length(COALESCE(${facts} -> 'qualifications', '[]')) > 0`;
   const r = await db.query<{
     written_premium: bigint;
     risk_protection: bigint;
@@ -668,35 +754,43 @@ export async function yearStatistics(db: Queryable, year: number, asOf: string) 
     subsidy_paid: bigint;
     industries: { industry: string; si: string }[] | null;
   }>(
-    `WITH bounds AS (SELECT make_date($1, 1, 1) AS y0, least(make_date($1, 12, 31), $2::date) AS y1),
-     started AS (
-       SELECT p.id::text AS id, p.written_premium AS premium FROM policy p, bounds
-        WHERE p.master_policy_id IS NULL AND p.start_date BETWEEN y0 AND y1
+    `WITH bounds AS (SELECT ${y0} AS y0, ${y1} AS y1),
+     sums AS (
+       SELECT COALESCE(p.facts ->> 'industry', 'unknown') AS industry,
+              sum(p.written_premium) FILTER (WHERE p.start_date >= ${y0}) AS premium,
+              sum(p.sum_insured) FILTER (WHERE ${platformInForce}) AS si,
+              count(*) FILTER (WHERE ${platformInForce}) AS in_force, 0 AS incurred
+         FROM policy p
+        WHERE p.master_policy_id IS NULL AND p.start_date <= ${y1}
+          AND (p.start_date >= ${y0} OR (${platformInForce}))
+        GROUP BY 1
        UNION ALL
-       SELECT r.id::text, r.premium FROM registered_policy r, bounds WHERE r.start_date BETWEEN y0 AND y1),
-     in_force AS (
-       SELECT p.enterprise_id::text AS insured, p.sum_insured AS si, p.facts ->> 'industry' AS industry,
-              jsonb_array_length(COALESCE(p.facts -> 'qualifications', '[]')) > 0 AS tech
-         FROM policy p, bounds
-        WHERE p.master_policy_id IS NULL AND p.start_date <= y1 AND p.end_date >= y1
-          AND (p.cancelled_on IS NULL OR p.cancelled_on > y1)
+       SELECT COALESCE(r.industry, 'unknown'), sum(r.premium) FILTER (WHERE r.start_date >= ${y0}),
+              sum(r.sum_insured) FILTER (WHERE ${registeredInForce}), count(*) FILTER (WHERE ${registeredInForce}),
+              sum(r.claims_incurred) FILTER (WHERE r.start_date >= ${y0})
+         FROM registered_policy r
+        WHERE r.start_date <= ${y1} AND (r.start_date >= ${y0} OR (${registeredInForce}))
+        GROUP BY 1),
+     insured AS (
+       SELECT count(DISTINCT p.enterprise_id) AS n,
+              count(DISTINCT p.enterprise_id) FILTER (WHERE ${tech('p.facts')}) AS tech
+         FROM policy p
+        WHERE p.master_policy_id IS NULL AND p.start_date <= ${y1} AND ${platformInForce}
        UNION ALL
-       SELECT r.insured_uscc, r.sum_insured, r.industry,
-              jsonb_array_length(COALESCE(e.facts -> 'qualifications', '[]')) > 0
-         FROM registered_policy r LEFT JOIN enterprise e ON e.uscc = r.insured_uscc, bounds
-        WHERE r.start_date <= y1 AND r.end_date >= y1 AND r.status <> 'cancelled')
+       SELECT count(*), count(t.uscc)
+         FROM (SELECT r.insured_uscc FROM registered_policy r WHERE r.start_date <= ${y1} AND ${registeredInForce}
+                GROUP BY reverse(r.insured_uscc) COLLATE "C", r.insured_uscc) d
+         LEFT JOIN (SELECT uscc FROM enterprise WHERE ${tech('facts')}) t ON t.uscc = d.insured_uscc)
      SELECT
-       COALESCE((SELECT sum(premium) FROM started), 0)::bigint AS written_premium,
-       COALESCE((SELECT sum(si) FROM in_force), 0)::bigint AS risk_protection,
-       (SELECT count(DISTINCT insured)::int FROM in_force) AS insured,
-       (SELECT count(DISTINCT insured)::int FROM in_force WHERE tech) AS insured_tech,
-       (SELECT count(*)::int FROM enterprise WHERE jsonb_array_length(COALESCE(facts -> 'qualifications', '[]')) > 0)
-         AS tech_enterprises,
+       COALESCE((SELECT sum(premium) FROM sums), 0)::bigint AS written_premium,
+       COALESCE((SELECT sum(si) FROM sums), 0)::bigint AS risk_protection,
+       (SELECT sum(n)::int FROM insured) AS insured,
+       (SELECT sum(tech)::int FROM insured) AS insured_tech,
+       (SELECT count(*)::int FROM enterprise WHERE ${tech('facts')}) AS tech_enterprises,
        NULL::bigint AS rd_spending,
        (COALESCE((SELECT sum(c.paid + c.reserve) FROM claim c JOIN policy p ON p.id = c.policy_id, bounds
                    WHERE p.start_date BETWEEN y0 AND y1 AND c.status NOT IN ('declined', 'withdrawn')), 0)
-        + COALESCE((SELECT sum(r.claims_incurred) FROM registered_policy r, bounds
-                     WHERE r.start_date BETWEEN y0 AND y1), 0))::bigint AS incurred,
+        + COALESCE((SELECT sum(incurred) FROM sums), 0))::bigint AS incurred,
        (SELECT count(DISTINCT f.code)::int FROM product_filing f, bounds
          WHERE f.to_status IN ('filed', 'sandbox') AND f.at >= y0 AND f.at < y1 + 1) AS new_products,
        (SELECT count(*)::int FROM product_filing f, bounds WHERE f.action = 'graduate' AND f.at >= y0 AND f.at < y1 + 1)
@@ -707,8 +801,8 @@ export async function yearStatistics(db: Queryable, year: number, asOf: string) 
          WHERE s.first_paid >= y0 AND s.first_paid < y1 + 1) AS claim_days,
        COALESCE((SELECT sum(g.paid) FROM subsidy_grant g, bounds WHERE g.created_at >= y0 AND g.created_at < y1 + 1), 0)::bigint
          AS subsidy_paid,
-       (SELECT json_agg(json_build_object('industry', industry, 'si', si::text))
-          FROM (SELECT COALESCE(industry, 'unknown') AS industry, sum(si) AS si FROM in_force GROUP BY 1) i) AS industries`,
+       (SELECT json_agg(json_build_object('industry', industry, 'si', si::text) ORDER BY industry)
+          FROM (SELECT industry, sum(si) AS si FROM sums GROUP BY 1 HAVING sum(in_force) > 0) i) AS industries`,
     [year, asOf],
   );
   return r.rows[0];

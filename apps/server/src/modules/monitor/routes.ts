@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { formatYuan } from '@kebao/domain/money';
-import { herfindahlIndex, type IndexMethodology, parseAlertRule } from '@kebao/domain/monitor';
+import {
+  ALERT_METRICS,
+  type AlertMetric,
+  herfindahlIndex,
+  type IndexMethodology,
+  parseAlertRule,
+} from '@kebao/domain/monitor';
 import { Permission } from '@kebao/domain/org';
 import { formatPercent } from '@kebao/domain/placement';
 import { shanghaiDateOf } from '@kebao/domain/time';
@@ -9,6 +15,8 @@ import { type Actor, can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { toXlsx } from '../../platform/files/tables.ts';
 import {
+  Binary,
+  JsonOrFile,
   Money,
   Nullable,
   Page,
@@ -17,6 +25,7 @@ import {
   Timestamp,
   Uuid,
 } from '../../platform/http/schemas.ts';
+import { rawBodyValidatorCompiler } from '../../platform/http/validation.ts';
 import { acknowledgeAlert, resolveAlert } from './alert-service.ts';
 import { MAX_BORDEREAU_ROWS, readBordereau } from './bordereau.ts';
 import { indexInputs, indexTable, publishIndex, runIndex, storedIndex } from './index-service.ts';
@@ -34,7 +43,16 @@ import {
   upsertRule,
   upsertTarget,
 } from './repo.ts';
-import { statisticsReport, statisticsTable } from './statistics-service.ts';
+import {
+  IndexMethodologySchema,
+  IndexPublication,
+  IndexPublished,
+  IndexResultView,
+  MonitorInsurer,
+  RegisteredView,
+  StatisticsReport,
+} from './schemas.ts';
+import { statisticsInsurers, statisticsReport, statisticsTable } from './statistics-service.ts';
 import { targetProgress } from './targets.ts';
 
 const tags = ['monitoring'];
@@ -45,6 +63,7 @@ const BORDEREAU_TYPES = [
   'application/octet-stream',
 ];
 const BORDEREAU_MAX_BYTES = 16 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Bilingual = Type.Object({ zh: Type.String(), en: Type.String() });
 const RowError = Type.Object({
@@ -83,7 +102,27 @@ const ExposureView = Type.Object({
 const AlertView = Type.Object({
   id: Uuid,
   rule: Type.Object({ code: Type.String(), names: Nullable(Bilingual) }),
-  subject: Type.String(),
+  metric: Nullable(
+    Type.Object(
+      {
+        code: Type.String({ description: 'loss_ratio, hhi, insurer_share, retention_ratio, …' }),
+        names: Nullable(Bilingual),
+        unit: Nullable(
+          Type.String({
+            description: 'ratio (a fraction, shown as a percent) · count · index (HHI 0–10,000)',
+          }),
+        ),
+      },
+      { description: 'What the rule watches; null for alerts opened before the metric was stored' },
+    ),
+  ),
+  subject: Type.String({
+    description:
+      'What the alert is about, as a key: zone:insurer, insurer:{org}, risk:{policy}:{org}, enterprise:{id}, programme:{code}, product:{code}',
+  }),
+  subjectLabel: Nullable(
+    Type.String({ description: 'The subject in words: the insurer’s, enterprise’s or programme’s name' }),
+  ),
   severity: Type.String({ description: 'info 提示 · warning 关注 · critical 严重' }),
   status: Type.String({ description: 'open 待处理 · acknowledged 已确认 · resolved 已解除' }),
   value: Type.String(),
@@ -111,11 +150,18 @@ const Comment = Type.Object(
 );
 const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
+function presentMetric(code: string) {
+  const known = ALERT_METRICS[code as AlertMetric] as (typeof ALERT_METRICS)[AlertMetric] | undefined;
+  return { code, names: known?.names ?? null, unit: known?.unit ?? null };
+}
+
 function presentAlert(a: Awaited<ReturnType<typeof listAlerts>>['rows'][number]) {
   return {
     id: a.id,
     rule: { code: a.rule_code, names: a.rule_names ?? null },
+    metric: a.metric === null ? null : presentMetric(a.metric),
     subject: a.subject,
+    subjectLabel: a.subject_label,
     severity: a.severity,
     status: a.status,
     value: a.value,
@@ -188,15 +234,27 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: Permission.RegistrationSubmit },
       bodyLimit: BORDEREAU_MAX_BYTES,
+      // The body is the file (a Buffer from the parser above): only the query is validated.
+      validatorCompiler: rawBodyValidatorCompiler,
       schema: {
         tags,
         summary: 'Register policies from a bordereau (清单): CSV (UTF-8 or GBK) or XLSX, ≤ 20,000 rows',
         description: `The first row names the columns — field names (${REGISTRATION_FIELDS.join(', ')}) or their Chinese headers (保单号, 统计类别, 被保险人统一社会信用代码, 起保日期, 保险金额, 保费 …). Good rows are stored, bad rows reported by spreadsheet row number and field; sending the same file again changes nothing.`,
         querystring: Type.Object(
-          { filename: Type.Optional(Type.String({ maxLength: 200 })) },
+          {
+            filename: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'The file’s name, kept with the upload (default: bordereau)',
+              }),
+            ),
+          },
           { additionalProperties: false },
         ),
         consumes: BORDEREAU_TYPES,
+        body: Binary(
+          `The bordereau file itself, sent with its Content-Type: CSV (UTF-8 with or without BOM, or GBK — detected) or XLSX (first sheet); at most ${BORDEREAU_MAX_BYTES / 1024 / 1024} MB (413) and ${MAX_BORDEREAU_ROWS.toLocaleString('en-US')} data rows (422 registration.too_many_rows). The first row is the header.`,
+        ),
         response: { 200: RegistrationAnswer, ...problemResponses(400, 401, 403, 413, 415, 422) },
       },
     },
@@ -224,7 +282,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Registered policies: own (insurer), or all (regulator)',
         querystring: Type.Object(PageQuery, { additionalProperties: false }),
-        response: { 200: Page(Type.Unknown()), ...problemResponses(400, 401, 403) },
+        response: { 200: Page(RegisteredView), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -390,6 +448,23 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get(
+    '/api/monitor/insurers',
+    {
+      config: { access: Permission.MonitorRead },
+      schema: {
+        tags,
+        summary:
+          'The insurers the statistics can be filtered by (`insurer`): for a regulator every insurer organisation that is active or has platform or registered business; for an insurer only itself',
+        response: {
+          200: Type.Object({ items: Type.Array(MonitorInsurer, { description: 'By Chinese name' }) }),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (request) => ({ items: await statisticsInsurers(pool, scopeOf(request.actor)) }),
+  );
+
+  app.get(
     '/api/monitor/statistics',
     {
       config: { access: Permission.MonitorRead },
@@ -402,12 +477,23 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
             year: Type.Integer({ minimum: 2000, maximum: 2100 }),
             period: Type.Optional(Type.Enum(['month', 'quarter', 'year'])),
             by: Type.Optional(Type.Enum(['class', 'entity', 'source'])),
-            insurer: Type.Optional(Uuid),
+            insurer: Type.Optional({
+              ...Uuid,
+              description:
+                'One insurer’s lines (an id from GET /api/monitor/insurers); regulators only — an insurer always gets its own',
+            }),
             format: Type.Optional(Type.Enum(['json', 'xlsx'])),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Unknown(), ...problemResponses(400, 401, 403) },
+        response: {
+          200: JsonOrFile(
+            StatisticsReport,
+            'The report as JSON, or with format=xlsx the sheet with the Chinese headers',
+            XLSX_TYPE,
+          ),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
@@ -422,7 +508,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (q.format !== 'xlsx') return report;
       const file = await toXlsx(statisticsTable(report));
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', XLSX_TYPE)
         .header(
           'content-disposition',
           `attachment; filename="tech-insurance-statistics-${q.year}-${report.by}.xlsx"`,
@@ -522,7 +608,14 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           'The tech-insurance development index (科技保险发展指数) computed now from the data, every year through `year`: composite, sub-indices, each indicator’s value, normalised value and weight; XLSX of the indicator table with format=xlsx',
         querystring: IndexQuery,
-        response: { 200: Type.Unknown(), ...problemResponses(400, 401, 403, 422) },
+        response: {
+          200: JsonOrFile(
+            IndexResultView,
+            'The index as JSON, or with format=xlsx the indicator table (one row per indicator and year)',
+            XLSX_TYPE,
+          ),
+          ...problemResponses(400, 401, 403, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -531,7 +624,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = runIndex(input);
       if (request.query.format !== 'xlsx') return result;
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="tech-insurance-index-${year}.xlsx"`)
         .send(await toXlsx(indexTable(result)));
     },
@@ -545,15 +638,18 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           'The index with another methodology (e.g. other AHP judgements) on the same data: what a change of weights does',
+        description:
+          'The body’s methodology has the shape of the one every index answer echoes (GET /api/monitor/index gives the one in use, to start from); the shape is checked here (400 with field paths), its meaning — unique keys, weights adding up to 1, reciprocal AHP matrices with CR < 0.1, data in the base year — by the index engine (422 index.invalid). Nothing is stored; the answer is JSON whatever `format` says.',
         querystring: IndexQuery,
-        body: Type.Object({ methodology: Type.Unknown() }, { additionalProperties: false }),
-        response: { 200: Type.Unknown(), ...problemResponses(400, 401, 403, 422) },
+        body: Type.Object({ methodology: IndexMethodologySchema }, { additionalProperties: false }),
+        response: { 200: IndexResultView, ...problemResponses(400, 401, 403, 422) },
       },
     },
     async (request) => {
       const year = request.query.year ?? thisYear();
       const input = await indexInputs(pool, year, shanghaiDateOf(app.kebao.clock()));
-      return runIndex({ ...input, methodology: request.body.methodology as IndexMethodology });
+      const methodology: IndexMethodology = request.body.methodology;
+      return runIndex({ ...input, methodology });
     },
   );
 
@@ -568,7 +664,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Unknown(), ...problemResponses(401, 403, 409, 422) },
+        response: { 201: IndexPublished, ...problemResponses(401, 403, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -592,7 +688,7 @@ export const monitorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Unknown()) }),
+          200: Type.Object({ items: Type.Array(IndexPublication, { description: 'Newest year first' }) }),
           ...problemResponses(400, 401, 403),
         },
       },

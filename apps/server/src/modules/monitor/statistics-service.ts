@@ -57,6 +57,29 @@ export async function statisticsReport(db: Queryable, input: StatisticsInput) {
   };
 }
 
+/**
+ * The insurers the statistics can be filtered by: for the zone (a regulator), every insurer organisation
+ * that is active or has business on the platform (a line of a policy) or registered; otherwise only the
+ * caller's own organisation, so an insurer never learns a competitor's name from it.
+ */
+export async function statisticsInsurers(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+): Promise<{ id: string; names: { zh: string; en: string } }[]> {
+  if (!scope.all && scope.orgId === null) return [];
+  const r = await db.query<{ id: string; name_zh: string; name_en: string }>(
+    scope.all
+      ? `SELECT o.id, o.name_zh, o.name_en FROM organisation o
+          WHERE (o.kind = 'insurer' AND o.status = 'active')
+             OR EXISTS (SELECT 1 FROM policy_line l WHERE l.org_id = o.id)
+             OR EXISTS (SELECT 1 FROM registered_policy r WHERE r.insurer_org_id = o.id)
+          ORDER BY o.name_zh, o.id`
+      : 'SELECT o.id, o.name_zh, o.name_en FROM organisation o WHERE o.id = $1::uuid',
+    scope.all ? [] : [scope.orgId],
+  );
+  return r.rows.map((o) => ({ id: o.id, names: { zh: o.name_zh, en: o.name_en } }));
+}
+
 /** The report as a sheet (XLSX export). */
 export function statisticsTable(report: Awaited<ReturnType<typeof statisticsReport>>): Table {
   const part =

@@ -7,8 +7,8 @@ import { contributionDelta, contributionRows, type ExposureSubject } from './con
 import { applyContribution, contributionOf, findRegisteredById, platformPolicyFacts } from './repo.ts';
 
 /*
- * The live exposure (在险敞口) follows the business as it happens: every bind, endorsement, cancellation
- * and registration reaches this subscriber once (the dispatcher records the delivery in the same
+ * The live exposure (在险敞口) follows the business as it happens: every bind, endorsement, cancellation,
+ * expiry and registration reaches this subscriber once (the dispatcher records the delivery in the same
  * transaction), which recomputes that policy's contribution from its current state and adds the
  * difference to the exposure rows — so the cockpit reads figures, it does not recompute them — and then
  * evaluates the early-warning rules the change concerns.
@@ -26,7 +26,9 @@ export class MonitorSubscriber implements Subscriber {
       type === 'policy.bound' ||
       type === 'policy.endorsed' ||
       type === 'policy.cancelled' ||
+      type === 'policy.expired' ||
       type === 'registration.recorded' ||
+      type === 'registration.expired' ||
       type === 'claim.paid' ||
       type === 'claim.reserved' ||
       type === 'claim.assessing' ||
@@ -43,7 +45,7 @@ export class MonitorSubscriber implements Subscriber {
       const id = (event.payload as { policyId?: string }).policyId ?? event.aggregateId;
       const subject = await platformSubject(tx, id);
       if (subject) moved = await updateExposure(tx, `p:${id}`, subject, at);
-    } else if (event.type === 'registration.recorded') {
+    } else if (event.type.startsWith('registration.')) {
       const id = (event.payload as { registrationId: string }).registrationId;
       const subject = await registeredSubject(tx, id);
       if (subject) moved = await updateExposure(tx, `r:${id}`, subject, at);

@@ -16,7 +16,7 @@ import { listTargets, type TargetRow, targetFigures, upsertTarget } from './repo
  * insurance funds introduced into the zone), through the API.
  */
 
-export async function loadShippedTargets(pool: pg.Pool, tx: RunInTransaction, catalogDir: string) {
+export async function loadShippedTargets(tx: RunInTransaction, catalogDir: string) {
   const text = await readFile(path.join(catalogDir, 'zone-targets.yaml'), 'utf8').catch(() => null);
   if (text === null) return 0;
   const items = parse(text) as {

@@ -233,6 +233,25 @@ export async function listPolicies(
   return { rows: r.rows, total: Number(total.rows[0]?.n ?? 0) };
 }
 
+/** In-force policies whose cover ended before `today`, locked (those locked elsewhere skipped), oldest first. */
+export async function lockPoliciesPastEnd(db: Queryable, today: string, limit: number): Promise<PolicyRow[]> {
+  const r = await db.query<PolicyRow>(
+    `SELECT * FROM policy WHERE status = 'in_force' AND end_date < $1::date
+      ORDER BY end_date, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [today, limit],
+  );
+  return r.rows;
+}
+
+export async function setPolicyStatus(
+  db: Queryable,
+  id: string,
+  status: PolicyRow['status'],
+  at: Date,
+): Promise<void> {
+  await db.query('UPDATE policy SET status = $2, updated_at = $3 WHERE id = $1', [id, status, at]);
+}
+
 export async function linesOf(db: Queryable, policyId: string): Promise<PolicyLineRow[]> {
   const r = await db.query<PolicyLineRow>(
     `SELECT l.*, o.name_zh FROM policy_line l JOIN organisation o ON o.id = l.org_id

@@ -749,7 +749,7 @@ export const canReadAllPolicies = (ctx: Ctx) => can(ctx.actor, Permission.Policy
  */
 export async function shiftSubsidy(ctx: Ctx, policyId: string, amount: Fen, why: string): Promise<void> {
   const policy = await findPolicy(ctx.db, policyId);
-  if (!policy || !policy.subsidy_funder || amount <= 0n) return;
+  if (!policy?.subsidy_funder || amount <= 0n) return;
   const take = amount < policy.subsidy ? amount : policy.subsidy;
   await shiftSubsidyToHolder(ctx.db, policyId, take, ctx.now);
   const funder = policy.subsidy_funder;

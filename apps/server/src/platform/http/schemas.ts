@@ -64,6 +64,24 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
+/** A file sent or answered as it is (OpenAPI `format: binary`), e.g. an upload's body. */
+export const Binary = (description: string) =>
+  Type.Unsafe<unknown>({ type: 'string', format: 'binary', description });
+
+/**
+ * A 200 answer that is JSON, or a file when asked for one (`format=xlsx`): the JSON schema under
+ * application/json (which the serialiser uses), each file type as binary. The handler sends the file
+ * as a Buffer with its own Content-Type, which is written as it is.
+ */
+export const JsonOrFile = <T extends TSchema>(json: T, description: string, ...fileTypes: string[]) =>
+  Type.Unsafe<Static<T> | Buffer>({
+    description,
+    content: {
+      'application/json': { schema: json },
+      ...Object.fromEntries(fileTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+    },
+  });
+
 /** The problem responses most routes can give, to list in the OpenAPI document. */
 export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(

@@ -52,6 +52,13 @@ export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema
   return ajv.compile(schema as object) as ValidateFunction;
 };
 
+/**
+ * For a route whose body is a raw file (a Buffer or a stream, described in OpenAPI as `format: binary`):
+ * the body is left to the handler, the other parts are validated as everywhere.
+ */
+export const rawBodyValidatorCompiler: FastifySchemaCompiler<FastifySchema> = (route) =>
+  route.httpPart === 'body' ? () => true : validatorCompiler(route);
+
 /** Ajv errors of one part of the request as field errors with JSON-pointer paths. */
 export function toFieldErrors(errors: ErrorObject[], part: string): FieldError[] {
   const seen = new Set<string>();

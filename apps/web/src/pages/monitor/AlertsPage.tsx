@@ -41,6 +41,7 @@ import { useLiveEvents } from '../../policy/liveEvents.ts';
 import { isOneOf } from '../../policy/vocabulary.ts';
 import { type AlertStep, AlertStepModal } from './AlertModals.tsx';
 import { AlertStatusTag, SeverityTag, useMonitorLabels } from './labels.tsx';
+import { WebhooksTab } from './WebhooksTab.tsx';
 
 /** The rules, read once: their names and metrics (for the units of values) and the table of the rules tab. */
 function useRules() {
@@ -49,7 +50,9 @@ function useRules() {
   );
 }
 
-type FiguresOf = (alert: Pick<AlertView, 'rule' | 'value' | 'threshold'>) => {
+type FiguresOf = (
+  alert: Pick<AlertView, 'rule' | 'value' | 'threshold'> & { metric?: AlertView['metric'] },
+) => {
   value: string;
   threshold: string;
 };
@@ -124,7 +127,16 @@ function AlertDrawer({
               { key: 'value', label: t('alerts.value'), children: shown.value },
               { key: 'threshold', label: t('alerts.threshold'), children: shown.threshold },
               { key: 'rule', label: t('alerts.rule'), children: a.rule.code },
-              { key: 'subject', label: t('alerts.subject'), children: a.subject },
+              {
+                key: 'metric',
+                label: t('alerts.metric'),
+                children: a.metric ? labels.bilingual(a.metric.names, a.metric.code) : '—',
+              },
+              {
+                key: 'subject',
+                label: t('alerts.subject'),
+                children: a.subjectLabel ? `${a.subjectLabel}（${a.subject}）` : a.subject,
+              },
               { key: 'openedAt', label: t('alerts.openedAt'), children: formatDateTime(a.openedAt) },
               { key: 'updatedAt', label: t('alerts.updatedAt'), children: formatDateTime(a.updatedAt) },
               { key: 'resolvedAt', label: t('alerts.resolvedAt'), children: formatDateTime(a.resolvedAt) },
@@ -288,8 +300,8 @@ function RulesTable({
 /**
  * 预警中心 `/monitor/alerts`: the alerts, open first, filtered by status (in the address, so the cockpit
  * links to the open ones), each opening its detail and history; 确认 and 解除 with a comment for
- * monitor.manage; the rules in their own tab. New, acknowledged and resolved alerts on the live stream
- * refresh the list.
+ * monitor.manage; the rules in their own tab, and the organisation's webhook subscriptions in another
+ * (webhook.manage). New, acknowledged and resolved alerts on the live stream refresh the list.
  */
 export function AlertsPage() {
   const { t } = useTranslation();
@@ -298,10 +310,12 @@ export function AlertsPage() {
   const [params, setParams] = useSearchParams();
   const readsAll = hasAnyPermission(me, [Permission.MonitorReadAll]);
   const manages = hasAnyPermission(me, [Permission.MonitorManage]);
+  const managesWebhooks = hasAnyPermission(me, [Permission.WebhookManage]);
   const statusParam = params.get('status');
   const status: AlertStatus | undefined = isOneOf(alertStatuses, statusParam) ? statusParam : undefined;
   const openId = params.get('alert');
-  const tab = params.get('tab') === 'rules' ? 'rules' : 'alerts';
+  const tabParam = params.get('tab');
+  const tab = tabParam === 'rules' || (tabParam === 'webhooks' && managesWebhooks) ? tabParam : 'alerts';
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [generation, setGeneration] = useState(0);
   const rules = useRules();
@@ -334,7 +348,8 @@ export function AlertsPage() {
 
   const metricOf = new Map((rules.data ?? []).map((r) => [r.code, r.metric]));
   const figuresOf: FiguresOf = (a) => {
-    const metric = metricOf.get(a.rule.code) ?? '';
+    // The alert's own metric (stored since it opened); the rule's for alerts older than that.
+    const metric = a.metric?.code ?? metricOf.get(a.rule.code) ?? '';
     return { value: metricValueText(metric, a.value), threshold: metricValueText(metric, a.threshold) };
   };
 
@@ -344,6 +359,11 @@ export function AlertsPage() {
       key: 'rule',
       title: t('alerts.rule'),
       render: (_, a) => <span data-testid="alert-rule">{labels.bilingual(a.rule.names, a.rule.code)}</span>,
+    },
+    {
+      key: 'subject',
+      title: t('alerts.subject'),
+      render: (_, a) => <span data-testid="alert-subject">{a.subjectLabel ?? a.subject}</span>,
     },
     {
       key: 'message',
@@ -433,7 +453,7 @@ export function AlertsPage() {
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setParam('tab', key === 'rules' ? 'rules' : null)}
+        onChange={(key) => setParam('tab', key === 'alerts' ? null : key)}
         items={[
           {
             key: 'alerts',
@@ -445,6 +465,15 @@ export function AlertsPage() {
             label: <span data-testid="alert-rules-tab">{t('alerts.rules')}</span>,
             children: <RulesTable rules={rules} manages={manages} onChanged={rules.reload} />,
           },
+          ...(managesWebhooks
+            ? [
+                {
+                  key: 'webhooks',
+                  label: <span data-testid="webhooks-tab">{t('webhooks.tab')}</span>,
+                  children: <WebhooksTab />,
+                },
+              ]
+            : []),
         ]}
       />
       {openId ? (

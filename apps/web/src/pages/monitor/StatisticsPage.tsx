@@ -22,6 +22,7 @@ import {
   statisticsHref,
   statisticsTotal,
 } from '../../monitor/statistics.ts';
+import type { MonitorInsurer } from '../../monitor/types.ts';
 import {
   type StatisticsGrouping,
   type StatisticsPeriod,
@@ -37,7 +38,8 @@ const ratioText = (ratio: string | null) =>
 /**
  * 统计报表 `/monitor/statistics`: 《科技保险业务统计制度》 for a year — part 1 by product class, part 2 by
  * insured entity, or platform against registered business — monthly, quarterly or annual; the premium
- * trend, the table with its total, and the XLSX the server writes with the Chinese headers.
+ * trend, the table with its total, and the XLSX the server writes with the Chinese headers. A regulator
+ * may narrow it to one insurer's lines; an insurer always sees its own.
  */
 export function StatisticsPage() {
   const { t } = useTranslation();
@@ -48,8 +50,15 @@ export function StatisticsPage() {
   const thisYear = Number(todayInShanghai().slice(0, 4));
   const readsAll = hasAnyPermission(me, [Permission.MonitorReadAll]);
   const [query, setQuery] = useState<StatisticsQuery>({ year: thisYear, period: 'quarter', by: 'class' });
-  const report = useApiData(`statistics:${query.year}:${query.period}:${query.by}`, () =>
-    unwrap(api.GET('/api/monitor/statistics', { params: { query } })).then(readStatistics),
+  const report = useApiData(
+    `statistics:${query.year}:${query.period}:${query.by}:${query.insurer ?? ''}`,
+    () => unwrap(api.GET('/api/monitor/statistics', { params: { query } })).then(readStatistics),
+  );
+  // The insurer filter is the regulator's: an insurer's statistics are its own lines whatever it asks.
+  const insurers = useApiData(`statistics-insurers:${readsAll}`, () =>
+    readsAll
+      ? unwrap(api.GET('/api/monitor/insurers')).then((answer) => answer.items)
+      : Promise.resolve<MonitorInsurer[]>([]),
   );
   const data = report.data ?? null;
   const groupName = labels.bilingual;
@@ -139,9 +148,13 @@ export function StatisticsPage() {
           </Button>
         }
       />
-      <Typography.Paragraph type="secondary">
+      <Typography.Paragraph type="secondary" data-testid="statistics-intro">
         {t('statistics.intro')}
-        {readsAll ? '' : ` ${t('statistics.introInsurer')}`}
+        {!readsAll
+          ? ` ${t('statistics.introInsurer')}`
+          : query.insurer
+            ? ` ${t('statistics.introSelected')}`
+            : ''}
       </Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap="large" align="flex-end" wrap data-testid="statistics-controls">
@@ -155,6 +168,27 @@ export function StatisticsPage() {
               data-testid="statistics-year"
             />,
           )}
+          {readsAll
+            ? control(
+                t('statistics.insurer'),
+                <Select<string>
+                  value={query.insurer}
+                  onChange={(insurer) =>
+                    setQuery(({ insurer: _, ...rest }) => (insurer ? { ...rest, insurer } : rest))
+                  }
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('statistics.allInsurers')}
+                  loading={insurers.loading}
+                  options={(insurers.data ?? []).map((o) => ({
+                    value: o.id,
+                    label: labels.bilingual(o.names, o.id),
+                  }))}
+                  style={{ width: 280 }}
+                  data-testid="statistics-insurer"
+                />,
+              )
+            : null}
           {control(
             t('statistics.period'),
             <Segmented<StatisticsPeriod>
