@@ -1,6 +1,7 @@
 import { AppError } from '@kebao/server';
 import { Command } from 'commander';
 import { catalogCheckCommand } from './commands/catalog.ts';
+import { registerDbCommands } from './commands/db.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
 import {
@@ -25,9 +26,10 @@ program
   .command('seed')
   .description('load the demo zone into an empty database: organisations, registry, years of activity')
   .option('--enterprises <n>', 'fictitious registry enterprises', '2000')
-  .option('--years <n>', 'years of simulated activity up to today', '1')
-  .option('--policies <n>', 'policies tried per year', '600')
-  .option('--seed <n>', 'random seed (the same seed gives the same zone)', '42')
+  .option('--years <n>', 'years of simulated activity up to today', '3')
+  .option('--policies <n>', 'new policies tried per year (renewals besides)', '150')
+  .option('--seed <n>', 'random seed (the same seed and --as-of give the same zone)', '42')
+  .option('--as-of <date>', 'YYYY-MM-DD: the zone as at 00:00 Asia/Shanghai of this day (default: today)')
   .action(seedCommand);
 
 const users = program.command('users').description('manage users');
@@ -56,6 +58,7 @@ catalog
 
 registerImportCommands(program);
 registerLedgerCommands(program);
+registerDbCommands(program);
 
 program
   .command('simulate [portfolio]')

@@ -3,12 +3,17 @@ import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
 
 /*
- * The demo zone's year of activity: binds, payments (some late, partial or over), endorsements,
- * cancellations, monthly closes and settlements, all through the services — and the ledger verifies.
+ * The demo zone's years of activity: binds with seasons and renewals, payments (some late, partial or
+ * over), endorsements, cancellations, claims, monthly closes and settlements, the other insurers'
+ * registered business, all through the services — and the ledger verifies.
  */
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ KEBAO_DEMO_ENTERPRISES: '150', KEBAO_DEMO_POLICIES: '80' });
+  t = await startTestServer({
+    KEBAO_DEMO_ENTERPRISES: '150',
+    KEBAO_DEMO_POLICIES: '50',
+    KEBAO_DEMO_YEARS: '2',
+  });
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -16,13 +21,23 @@ afterAll(async () => {
 
 const count = async (sql: string) => Number((await t.db.pool.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
 
-describe('the demo zone after a seeded year', () => {
+describe('the demo zone after two seeded years', () => {
   it('has policies, bills paid and unpaid, closes for every ended month, a settlement; the ledger verifies', async () => {
     expect(await count('SELECT count(*)::text AS n FROM policy')).toBeGreaterThan(20);
-    const activity = JSON.parse(t.logs.find((l) => l.includes('seeded a year of demo activity')) ?? '{}');
-    expect(activity.quotes).toBe(80);
-    expect(activity.closes).toBeGreaterThanOrEqual(11);
-    expect(activity.policies).toBeGreaterThan(60);
+    const activity = JSON.parse(t.logs.find((l) => l.includes('seeded the demo activity')) ?? '{}');
+    // 50 new quotes a year and the renewals of the first year's policies.
+    expect(activity.renewals).toBeGreaterThan(10);
+    expect(activity.quotes).toBe(100 + activity.renewals);
+    expect(activity.closes).toBeGreaterThanOrEqual(23);
+    expect(activity.policies).toBeGreaterThan(75);
+    expect(
+      await count('SELECT count(*)::text AS n FROM policy WHERE prior_policy_id IS NOT NULL'),
+    ).toBeGreaterThan(10);
+    // Thirteen insurers without a login register what they write in their own systems, monthly.
+    expect(await count("SELECT count(*)::text AS n FROM organisation WHERE kind = 'insurer'")).toBe(15);
+    expect(activity.registered).toBeGreaterThan(100);
+    expect(await count('SELECT count(DISTINCT insurer_org_id)::text AS n FROM registered_policy')).toBe(13);
+    expect(await count('SELECT count(*)::text AS n FROM coinsurance_pool')).toBe(2);
     expect(activity.cancellations + activity.endorsements).toBeGreaterThan(0);
     expect(
       await count("SELECT count(*)::text AS n FROM settlement_statement WHERE status = 'settled'"),
@@ -64,7 +79,7 @@ describe('the demo zone after a seeded year', () => {
     expect(statuses.has('paid') || statuses.has('overdue')).toBe(true);
   });
 
-  it('the audit chains stay intact although the activity walked the clock through the past year', async () => {
+  it('the audit chains stay intact although the activity walked the clock through the past years', async () => {
     const { verifyAudit } = await import('../src/platform/audit/verify.ts');
     const result = await verifyAudit(t.db.pool);
     expect(result.problems).toEqual([]);

@@ -5,6 +5,12 @@ export {
   restoreDatabase,
   tableChecksums,
 } from './backup.ts';
+export {
+  CHECKSUM_EXCLUDED,
+  type DatabaseChecksum,
+  databaseChecksum,
+  type TableChecksum,
+} from './checksum.ts';
 export { type Database, type DatabaseOptions, openDatabase, redactUrl } from './database.ts';
 export {
   attachEmbeddedCluster,

@@ -21,6 +21,7 @@ export interface SeedOptions {
   years: string;
   policies: string;
   seed: string;
+  asOf?: string;
 }
 
 export async function seedCommand(options: SeedOptions): Promise<void> {
@@ -35,7 +36,10 @@ export async function seedCommand(options: SeedOptions): Promise<void> {
     years: number(options.years, 'years', 10),
     policiesPerYear: number(options.policies, 'policies', 100_000),
     randomSeed: number(options.seed, 'seed', 2 ** 31 - 1),
+    asOf: options.asOf,
   };
+  if (options.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(options.asOf))
+    throw new Error(`--as-of must be a date YYYY-MM-DD, not "${options.asOf}"`);
   await withDatabase(async (db) => {
     await migrate(db.url);
     const started = Date.now();

@@ -16,16 +16,17 @@ import { recordPayment } from '../modules/ledger/billing-service.ts';
 import { closeMonth } from '../modules/ledger/close-service.ts';
 import { invoicesOfPolicy } from '../modules/ledger/service.ts';
 import { drawUpStatement, settleStatement } from '../modules/ledger/settlement-service.ts';
+import { registerPolicies } from '../modules/monitor/registration-service.ts';
 import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
 import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
-import { bindQuote, cancelPolicy, endorsePolicy } from '../modules/policy/service.ts';
+import { bindQuote, cancelPolicy, endorsePolicy, renewPolicy } from '../modules/policy/service.ts';
 import { acceptQuote, requestQuote } from '../modules/quote/request-service.ts';
 import { confirmGrant, grantsOf, lapseUnconfirmed, subsidyEngine } from '../modules/subsidy/service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Ctx, createTxRunner } from '../platform/transaction.ts';
-import { brokerClients, hasPolicies, userByEmail } from './repo.ts';
+import { brokerClients, hasPolicies, otherInsurers, registryInsureds, userByEmail } from './repo.ts';
 
 /*
  * A year of demo activity (演示业务), so a new zone is not empty tables: quotes for the demo enterprise and
@@ -57,6 +58,8 @@ export interface DemoActivityReport {
   settlements: number;
   claims: number;
   claimsPaid: number;
+  renewals: number;
+  registered: number;
   skipped: number;
 }
 
@@ -73,15 +76,16 @@ export async function seedDemoActivity(
     ['broker', 'enterprise', 'insurer', 'insurer2'].map((who) => userByEmail(pool, `${who}@demo.kebao.cn`)),
   );
   if (!broker || !enterprise || !lead || !follower) return null;
+  const [leadOrg, followerOrg] = [lead.org_id, follower.org_id];
   const clients = await brokerClients(pool, 400);
   const subsidies = subsidyEngine(cache);
-  const icClients = clients.filter((c) => c.ic);
 
   let clock = options.now;
   const tx = createTxRunner({ pool, clock: () => clock });
   const random = mulberry32(options.seed);
   // Losses draw from their own stream, so adding them left the rest of the year as it was.
   const lossRandom = mulberry32(options.seed + 7919);
+  const renewalRandom = mulberry32(options.seed + 104_729);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const report: DemoActivityReport = {
     quotes: 0,
@@ -93,6 +97,8 @@ export async function seedDemoActivity(
     settlements: 0,
     claims: 0,
     claimsPaid: 0,
+    renewals: 0,
+    registered: 0,
     skipped: 0,
   };
   const actor = (u: NonNullable<typeof broker>): Actor => ({
@@ -135,8 +141,27 @@ export async function seedDemoActivity(
     new Date(startOfDayInstant(parseCalendarDate(day)).getTime() + minutes * 60_000);
   const first = addDays(shanghaiDateOf(options.now), -options.days);
 
+  // New business follows the season: busy before the year-end and in spring, quiet at the Spring
+  // Festival and in summer (weights per month, January first).
+  const MONTH_WEIGHTS = [1.2, 0.6, 1.2, 1.0, 0.9, 1.1, 0.8, 0.8, 1.0, 1.0, 1.1, 1.4];
+  const cumulative: number[] = [];
+  for (let d = 0, sum = 0; d < options.days; d++) {
+    sum += MONTH_WEIGHTS[Number(addDays(first, d).slice(5, 7)) - 1] as number;
+    cumulative.push(sum);
+  }
+  const seasonalDay = (i: number): string => {
+    const target = ((i + 0.5) / options.policies) * (cumulative[cumulative.length - 1] ?? 0);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] as number) < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return addDays(first, lo);
+  };
+
   for (let i = 0; i < options.policies; i++) {
-    const day = addDays(first, Math.floor((i * options.days) / options.policies));
     const forDemoEnterprise = i % 8 === 0;
     const client = forDemoEnterprise ? null : pick(clients);
     if (!forDemoEnterprise && !client) continue;
@@ -161,7 +186,7 @@ export async function seedDemoActivity(
     const payDelay = 3 + Math.floor(random() * 40);
     const laterDelay = 40 + Math.floor(random() * 220);
     const loss = lossOf(product, lossRandom);
-    schedule(at(day, 9 * 60 + 30 + (i % 300)), async () => {
+    schedule(at(seasonalDay(i), 9 * 60 + 30 + (i % 300)), async () => {
       const quote = await attempt(requester, (ctx) =>
         requestQuote(ctx, cache, {
           productCode: product,
@@ -169,8 +194,8 @@ export async function seedDemoActivity(
             ? {
                 enterpriseId: client.id,
                 mandate: {
-                  reference: `WT-${day.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
-                  validUntil: addDays(day, 365),
+                  reference: `WT-${shanghaiDateOf(ctx.now).slice(0, 4)}-${String(i + 1).padStart(4, '0')}`,
+                  validUntil: addDays(shanghaiDateOf(ctx.now), 365),
                 },
               }
             : {}),
@@ -179,69 +204,117 @@ export async function seedDemoActivity(
       );
       if (!quote) return;
       report.quotes++;
-      if (quote.status !== 'offered') return;
-      if (!(await attempt(requester, (ctx) => acceptQuote(ctx, cache, quote.id)))) return;
-      if (coInsure && quote.insurer_org_id === lead.org_id) {
-        const slip = await placementTermsOfQuote(pool, quote.id);
-        if (slip) {
-          await attempt(asLead, (ctx) => inviteFollowers(ctx, slip.placementId, [follower.org_id]));
-          await attempt(asLead, (ctx) =>
-            writeLine(ctx, slip.placementId, { written: (WHOLE * 3) / 5, toStand: false, terms: slip.terms }),
-          );
-          await attempt(asFollower, (ctx) =>
-            writeLine(ctx, slip.placementId, { written: (WHOLE * 2) / 5, toStand: false, terms: slip.terms }),
-          );
+      await carryOn(quote, {
+        requester,
+        product,
+        coInsure,
+        fate,
+        payDelay,
+        laterDelay,
+        loss,
+        forDemoEnterprise,
+      });
+    });
+  }
+
+  interface Fate {
+    requester: Actor;
+    product: string;
+    coInsure: boolean;
+    fate: number;
+    payDelay: number;
+    laterDelay: number;
+    loss: Loss | null;
+    forDemoEnterprise: boolean;
+  }
+
+  /**
+   * An offered quote's life: accepted, placed (co-insured 60/40 with the follower for some cyber risks),
+   * bound, paid (or not), perhaps endorsed, cancelled or claimed on, and — about seven in ten — renewed
+   * a fortnight before it ends, the renewal living the same kind of life.
+   */
+  async function carryOn(quote: { id: string; status: string; insurer_org_id: string }, f: Fate) {
+    const { requester, product, coInsure, fate, payDelay, laterDelay, loss, forDemoEnterprise } = f;
+    if (quote.status !== 'offered') return;
+    if (!(await attempt(requester, (ctx) => acceptQuote(ctx, cache, quote.id)))) return;
+    if (coInsure && quote.insurer_org_id === leadOrg) {
+      const slip = await placementTermsOfQuote(pool, quote.id);
+      if (slip) {
+        await attempt(asLead, (ctx) => inviteFollowers(ctx, slip.placementId, [followerOrg]));
+        await attempt(asLead, (ctx) =>
+          writeLine(ctx, slip.placementId, { written: (WHOLE * 3) / 5, toStand: false, terms: slip.terms }),
+        );
+        await attempt(asFollower, (ctx) =>
+          writeLine(ctx, slip.placementId, { written: (WHOLE * 2) / 5, toStand: false, terms: slip.terms }),
+        );
+      }
+    }
+    const policy = await attempt(requester, (ctx) =>
+      bindQuote(ctx, { cache, subsidy: subsidies }, quote.id, {}),
+    );
+    if (!policy) return;
+    report.policies++;
+    // The demo enterprise confirms its 免申即享 subsidy the next day; the broker's clients (no account
+    // on the platform) cannot, and theirs lapse at the next pass.
+    if (forDemoEnterprise) {
+      schedule(addMinutes(clock, 1440), async () => {
+        for (const g of await grantsOf(pool, policy.id)) {
+          if (g.status === 'reserved') await attempt(asEnterprise, (ctx) => confirmGrant(ctx, g.id));
         }
-      }
-      const policy = await attempt(requester, (ctx) =>
-        bindQuote(ctx, { cache, subsidy: subsidies }, quote.id, {}),
+      });
+    }
+    if (loss) scheduleClaim(policy, requester, loss);
+    // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
+    schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
+    if (fate > 0.9 && fate < 0.96) {
+      schedule(addMinutes(clock, laterDelay * 1440), () =>
+        attempt(asLead, (ctx) => {
+          const effective = addDays(shanghaiDateOf(ctx.now), 1);
+          const bigger = product === 'KB-BR-CYBER' ? { limit: '20000000.00' } : { sumInsured: '8000000.00' };
+          return endorsePolicy(
+            ctx,
+            cache,
+            policy.id,
+            { effectiveDate: effective, ...bigger, reason: '追加保额（演示）' },
+            subsidies,
+          );
+        }).then((r) => r && report.endorsements++),
       );
-      if (!policy) return;
-      report.policies++;
-      // The demo enterprise confirms its 免申即享 subsidy the next day; the broker's clients (no account
-      // on the platform) cannot, and theirs lapse at the next pass.
-      if (forDemoEnterprise) {
-        schedule(addMinutes(clock, 1440), async () => {
-          for (const g of await grantsOf(pool, policy.id)) {
-            if (g.status === 'reserved') await attempt(asEnterprise, (ctx) => confirmGrant(ctx, g.id));
-          }
-        });
-      }
-      if (loss) scheduleClaim(policy, requester, loss);
-      // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
-      schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
-      if (fate > 0.9 && fate < 0.96) {
-        schedule(addMinutes(clock, laterDelay * 1440), () =>
-          attempt(asLead, (ctx) => {
-            const effective = addDays(shanghaiDateOf(ctx.now), 1);
-            const bigger =
-              product === 'KB-BR-CYBER' ? { limit: '20000000.00' } : { sumInsured: '8000000.00' };
-            return endorsePolicy(
-              ctx,
-              cache,
-              policy.id,
-              { effectiveDate: effective, ...bigger, reason: '追加保额（演示）' },
-              subsidies,
-            );
-          }).then((r) => r && report.endorsements++),
-        );
-      }
-      if (fate >= 0.96) {
-        schedule(addMinutes(clock, laterDelay * 1440), () =>
-          attempt(requester, (ctx) =>
-            cancelPolicy(
-              ctx,
-              policy.id,
-              {
-                cancelDate: addDays(shanghaiDateOf(ctx.now), 1),
-                method: 'pro_rata',
-                reason: '经营调整（演示）',
-              },
-              subsidies,
-            ),
-          ).then((r) => r && report.cancellations++),
-        );
-      }
+    }
+    if (fate >= 0.96) {
+      schedule(addMinutes(clock, laterDelay * 1440), () =>
+        attempt(requester, (ctx) =>
+          cancelPolicy(
+            ctx,
+            policy.id,
+            {
+              cancelDate: addDays(shanghaiDateOf(ctx.now), 1),
+              method: 'pro_rata',
+              reason: '经营调整（演示）',
+            },
+            subsidies,
+          ),
+        ).then((r) => r && report.cancellations++),
+      );
+      return;
+    }
+    // Renewal (续保), on its own random stream: most renew, the renewal re-rated on today's profile.
+    const renews = renewalRandom() < 0.7;
+    const next: Fate = {
+      ...f,
+      fate: renewalRandom(),
+      payDelay: 3 + Math.floor(renewalRandom() * 40),
+      laterDelay: 40 + Math.floor(renewalRandom() * 220),
+      loss: lossOf(product, lossRandom),
+      coInsure: false,
+    };
+    if (!renews) return;
+    schedule(at(addDays(parseCalendarDate(policy.end_date), -15), 10 * 60), async () => {
+      const renewal = await attempt(requester, (ctx) => renewPolicy(ctx, cache, policy.id));
+      if (!renewal) return;
+      report.quotes++;
+      report.renewals++;
+      await carryOn(renewal, next);
     });
   }
 
@@ -343,6 +416,50 @@ export async function seedDemoActivity(
     }
   }
 
+  // Off-platform business (保单登记): the zone's other insurers write tech insurance in their own systems
+  // and send the platform a bordereau at the start of each month for the month before — the larger the
+  // insurer, the more policies. Its own random stream, so the platform business above stays as it was.
+  const registrars = await otherInsurers(pool, [leadOrg, followerOrg]);
+  const insureds = await registryInsureds(pool, 600);
+  const bordereauRandom = mulberry32(options.seed + 1_299_709);
+  const CLASSES = ['rd_transfer', 'application', 'application', 'intellectual_property', 'base', 'base'];
+  const bordereau = (insurer: (typeof registrars)[number], month: string) => {
+    const capital = Number((insurer.registered_capital ?? 0n) / 100_000_000_000n); // 10 亿 units
+    const count = 1 + Math.floor(bordereauRandom() * (2 + Math.min(capital, 10)));
+    const rows = [];
+    for (let k = 0; k < count; k++) {
+      const who = insureds[Math.floor(bordereauRandom() * insureds.length)];
+      if (!who) break;
+      const cls =
+        who.ic && bordereauRandom() < 0.5
+          ? 'base'
+          : (CLASSES[Math.floor(bordereauRandom() * CLASSES.length)] as string);
+      const start = addDays(parseCalendarDate(`${month}-01`), Math.floor(bordereauRandom() * 28));
+      const sumInsured = BigInt(1 + Math.floor(bordereauRandom() * (cls === 'base' ? 50 : 10))) * 1_000_000n;
+      const rate = 40 + Math.floor(bordereauRandom() * 160); // ‱ of the sum insured
+      const claimed = bordereauRandom() < 0.05;
+      const incurred = claimed ? (sumInsured * BigInt(5 + Math.floor(bordereauRandom() * 30))) / 100n : 0n;
+      rows.push({
+        number: k + 1,
+        input: {
+          policyNumber: `${insurer.uscc.slice(8, 12)}-${month.replace('-', '')}-${String(k + 1).padStart(4, '0')}`,
+          statisticalClass: cls,
+          insuredUscc: who.uscc,
+          insuredName: who.name,
+          ...(who.industry_code ? { industry: who.industry_code } : {}),
+          ...(who.region_code ? { region: who.region_code } : {}),
+          startDate: start,
+          endDate: addDays(start, 364),
+          share: bordereauRandom() < 0.8 ? '100' : '50',
+          sumInsured: `${sumInsured}.00`,
+          premium: `${(sumInsured * BigInt(rate)) / 10_000n}.00`,
+          ...(claimed ? { claimsPaid: `${incurred / 2n}.00`, claimsIncurred: `${incurred}.00` } : {}),
+        },
+      });
+    }
+    return rows;
+  };
+
   // Month ends and quarter settlements.
   for (
     let month = monthStart(addDays(first, 31));
@@ -355,6 +472,15 @@ export async function seedDemoActivity(
       await attempt(systemActor, (ctx) => lapseUnconfirmed(ctx, 10_000));
       if (await attempt(systemActor, (ctx) => closeMonth(ctx, closing))) report.closes++;
     });
+    for (const insurer of registrars) {
+      const rows = bordereau(insurer, closing);
+      schedule(new Date(month.getTime() + 3 * 86_400_000), async () => {
+        const done = await attempt(desk(insurer.id), (ctx) =>
+          registerPolicies(ctx, { rows, filename: `${insurer.name_zh}-${closing}.csv` }),
+        );
+        if (done) report.registered += done.stored;
+      });
+    }
     if ([0, 3, 6, 9].includes(Number(shanghaiDateOf(month).slice(5, 7)) - 1)) {
       schedule(new Date(month.getTime() + 4 * 86_400_000), async () => {
         const parties = [
@@ -383,10 +509,7 @@ export async function seedDemoActivity(
     await step.run();
   }
   clock = options.now;
-  log.info(
-    { ...report, seconds: Math.round((Date.now() - started) / 100) / 10 },
-    'seeded a year of demo activity',
-  );
+  log.info({ ...report, seconds: Math.round((Date.now() - started) / 100) / 10 }, 'seeded the demo activity');
   return report;
 }
 

@@ -25,3 +25,29 @@ export async function hasPolicies(db: Queryable): Promise<boolean> {
   const r = await db.query('SELECT 1 FROM policy LIMIT 1');
   return (r.rowCount ?? 0) > 0;
 }
+
+/** Insurers of the zone other than those given, oldest first: they write business in their own systems. */
+export async function otherInsurers(db: Queryable, except: readonly string[]) {
+  const r = await db.query<{ id: string; name_zh: string; uscc: string; registered_capital: bigint | null }>(
+    `SELECT id, name_zh, uscc, registered_capital FROM organisation
+      WHERE kind = 'insurer' AND NOT (id = ANY($1::uuid[])) ORDER BY uscc`,
+    [except],
+  );
+  return r.rows;
+}
+
+/** Registry enterprises as an insurer's bordereau names them: code, name, industry, region, tech qualification. */
+export async function registryInsureds(db: Queryable, limit: number) {
+  const r = await db.query<{
+    uscc: string;
+    name: string;
+    industry_code: string | null;
+    region_code: string | null;
+    ic: boolean;
+  }>(
+    `SELECT uscc, name, industry_code, region_code, coalesce(facts->'frontierTags' ? 'ic', false) AS ic
+       FROM enterprise ORDER BY uscc DESC LIMIT $1`,
+    [limit],
+  );
+  return r.rows;
+}

@@ -1,3 +1,4 @@
+import { parseCalendarDate, shanghaiDateOf, startOfDayInstant } from '@kebao/domain/time';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { CatalogCache } from '../modules/catalog/catalog-cache.ts';
@@ -6,11 +7,16 @@ import { seedDemoExperts } from '../modules/claim/demo-seed.ts';
 import { seedDemoEnterprises } from '../modules/enterprise/demo-seed.ts';
 import { loadEvaluationModels } from '../modules/enterprise/evaluation-models.ts';
 import { loadShippedRules } from '../modules/monitor/load-rules.ts';
+import { expireRegistrations } from '../modules/monitor/periodic.ts';
 import { loadShippedTargets } from '../modules/monitor/targets.ts';
 import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
+import { countOrganisations } from '../modules/org/repo.ts';
 import { seedDemoPlacement } from '../modules/placement/demo-seed.ts';
+import { expirePolicies } from '../modules/policy/expiry.ts';
 import { operateDemoProgrammes } from '../modules/subsidy/demo-seed.ts';
 import { loadShippedProgrammes } from '../modules/subsidy/load-programmes.ts';
+import { systemActor } from '../platform/actor.ts';
+import { seededIdSource, systemClock, withIdSource } from '../platform/ids.ts';
 import { StreamHub } from '../platform/outbox/stream-hub.ts';
 import { createTxRunner, type RunInTransaction } from '../platform/transaction.ts';
 import { type DemoActivityReport, seedDemoActivity } from './activity.ts';
@@ -40,6 +46,22 @@ export async function prepareZone(
   log: Logger,
   options: ZoneOptions,
 ) {
+  if (!options.seed || (await countOrganisations(pool)) > 0) return prepare(pool, tx, hub, log, options);
+  // A new demo zone: its ids and the demo users' password salts come from a stream fixed by the seed, so
+  // the same seed and clock give the same zone (`kebao db checksum`). Loads into a zone that exists keep
+  // random ids.
+  return withIdSource(seededIdSource(options.randomSeed, options.now.getTime()), () =>
+    prepare(pool, tx, hub, log, options),
+  );
+}
+
+async function prepare(
+  pool: pg.Pool,
+  tx: RunInTransaction,
+  hub: StreamHub,
+  log: Logger,
+  options: ZoneOptions,
+) {
   const seeded = options.seed && (await seedDemoOrganisations(pool, tx));
   if (seeded) {
     await seedDemoPlacement(pool, tx);
@@ -53,7 +75,7 @@ export async function prepareZone(
   if (seeded) await operateDemoProgrammes(pool, tx);
   const rules = await loadShippedRules(pool, tx, options.catalogDir ?? CATALOG_DIR);
   if (rules.added.length > 0) log.info(`loaded ${rules.added.length} early-warning rule(s)`);
-  await loadShippedTargets(pool, tx, options.catalogDir ?? CATALOG_DIR);
+  await loadShippedTargets(tx, options.catalogDir ?? CATALOG_DIR);
   const models = await loadEvaluationModels(pool, tx, options.catalogDir ?? CATALOG_DIR);
   let enterprises = 0;
   let activity: DemoActivityReport | null = null;
@@ -66,16 +88,38 @@ export async function prepareZone(
       seed: options.randomSeed,
       now: options.now,
     });
+    // The years walked by: what has run its term stands expired as the zone opens.
+    const expired = await expireAll(tx);
+    if (expired > 0) log.info(`marked ${expired} demo policies past their end date as expired`);
   }
   return { seeded, models, enterprises, activity };
 }
 
-/** `kebao seed`: the demo zone into an empty database, outside a running server. */
+async function expireAll(tx: RunInTransaction): Promise<number> {
+  let total = 0;
+  for (const pass of [expirePolicies, expireRegistrations]) {
+    for (;;) {
+      const n = await tx(systemActor, 'demo-expiry', (ctx) => pass(ctx, 1000));
+      total += n;
+      if (n < 1000) break;
+    }
+  }
+  return total;
+}
+
+/**
+ * `kebao seed`: the demo zone into an empty database, outside a running server. The zone stands as at
+ * 00:00 (Asia/Shanghai) of `asOf` (default today): the activity runs up to then and everything else is
+ * made at that instant, so two runs with the same seed and day give identical databases.
+ */
 export async function seedZone(
   pool: pg.Pool,
   log: Logger,
-  options: Omit<ZoneOptions, 'seed' | 'now'>,
+  options: Omit<ZoneOptions, 'seed' | 'now'> & { asOf?: string | undefined },
 ): Promise<Awaited<ReturnType<typeof prepareZone>>> {
-  const tx = createTxRunner({ pool, clock: () => new Date() });
-  return prepareZone(pool, tx, new StreamHub(pool, log), log, { ...options, seed: true, now: new Date() });
+  const now = startOfDayInstant(parseCalendarDate(options.asOf ?? shanghaiDateOf(new Date())));
+  // On a zone that exists, seed only loads new catalogue versions and rules: at the time they are loaded.
+  const empty = (await countOrganisations(pool)) === 0;
+  const tx = createTxRunner({ pool, clock: empty ? () => now : systemClock });
+  return prepareZone(pool, tx, new StreamHub(pool, log), log, { ...options, seed: true, now });
 }

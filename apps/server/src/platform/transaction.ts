@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Actor } from './actor.ts';
 import { type AuditEntry, appendAudit } from './audit/record.ts';
-import type { Clock } from './ids.ts';
+import { type Clock, currentIdSource, withIdSource } from './ids.ts';
 import { appendEvents } from './outbox/append.ts';
 import type { DomainEvent } from './outbox/types.ts';
 
@@ -35,6 +35,7 @@ export type RunInTransaction = <T>(
 
 export function createTxRunner(options: TxRunnerOptions): RunInTransaction {
   return async (actor, requestId, fn) => {
+    const ids = currentIdSource();
     const client = await options.pool.connect();
     const audits: AuditEntry[] = [];
     const events: DomainEvent[] = [];
@@ -49,10 +50,11 @@ export function createTxRunner(options: TxRunnerOptions): RunInTransaction {
     let result: Awaited<ReturnType<typeof fn>>;
     try {
       await client.query('BEGIN');
-      result = await fn(ctx);
+      // While a demo zone is seeded, ids made in the transaction take its time (the clock the demo walks).
+      result = ids ? await withIdSource(ids.at(ctx.now.getTime()), () => fn(ctx)) : await fn(ctx);
       // Events first: the audit chain's head is locked from appendAudit until COMMIT, and every other
       // transaction of the organisation waits for it, so nothing else runs inside that window.
-      await appendEvents(client, actor, requestId, events);
+      await appendEvents(client, actor, requestId, events, ctx.now);
       const { written } = await appendAudit(client, actor, requestId, ctx.now, audits);
       // COMMIT is queued behind the audit INSERT at once; after a failed INSERT it answers as a rollback.
       const [audit, commit] = await Promise.allSettled([written, client.query('COMMIT')]);

@@ -106,7 +106,11 @@ const demoStaff: (DemoLogin & { displayName: string })[] = [
   },
 ];
 
-/** Further insurers of the demo zone, without logins: the IC pool's members and followers to invite. */
+/**
+ * Further insurers of the demo zone, without logins — fifteen in all with the two above: the IC pool's
+ * members, the first-set equipment pool's, followers to invite, and insurers that write tech insurance in
+ * their own systems and register it with the platform (保单登记). Names, codes and capital are fictitious.
+ */
 export const demoInsurers = [
   {
     nameZh: '示例科创财产保险股份有限公司',
@@ -125,6 +129,66 @@ export const demoInsurers = [
     nameEn: 'Demo Donghu P&C Insurance Co., Ltd.',
     body: '91420100MA4KB2F60',
     capital: '3000000000.00',
+  },
+  {
+    nameZh: '示例浦江财产保险股份有限公司',
+    nameEn: 'Demo Pujiang P&C Insurance Co., Ltd.',
+    body: '91310000MA1FM3G70',
+    capital: '12000000000.00',
+  },
+  {
+    nameZh: '示例京华财产保险股份有限公司',
+    nameEn: 'Demo Jinghua P&C Insurance Co., Ltd.',
+    body: '91110000MA01A4H80',
+    capital: '20000000000.00',
+  },
+  {
+    nameZh: '示例鹏城财产保险股份有限公司',
+    nameEn: 'Demo Pengcheng P&C Insurance Co., Ltd.',
+    body: '91440300MA5D5J90X',
+    capital: '9000000000.00',
+  },
+  {
+    nameZh: '示例钱塘财产保险股份有限公司',
+    nameEn: 'Demo Qiantang P&C Insurance Co., Ltd.',
+    body: '91330100MA2B6K01X',
+    capital: '4000000000.00',
+  },
+  {
+    nameZh: '示例金陵财产保险股份有限公司',
+    nameEn: 'Demo Jinling P&C Insurance Co., Ltd.',
+    body: '91320100MA1N7L12X',
+    capital: '2500000000.00',
+  },
+  {
+    nameZh: '示例姑苏财产保险股份有限公司',
+    nameEn: 'Demo Gusu P&C Insurance Co., Ltd.',
+    body: '91320500MA1P8M23X',
+    capital: '1500000000.00',
+  },
+  {
+    nameZh: '示例珠江财产保险股份有限公司',
+    nameEn: 'Demo Zhujiang P&C Insurance Co., Ltd.',
+    body: '91440100MA5E9N34X',
+    capital: '7000000000.00',
+  },
+  {
+    nameZh: '示例天府财产保险股份有限公司',
+    nameEn: 'Demo Tianfu P&C Insurance Co., Ltd.',
+    body: '91510100MA6C0P45X',
+    capital: '2000000000.00',
+  },
+  {
+    nameZh: '示例合肥科技财产保险股份有限公司',
+    nameEn: 'Demo Hefei Tech P&C Insurance Co., Ltd.',
+    body: '91340100MA2T1Q56X',
+    capital: '1000000000.00',
+  },
+  {
+    nameZh: '示例海河财产保险股份有限公司',
+    nameEn: 'Demo Haihe P&C Insurance Co., Ltd.',
+    body: '91120000MA05R2R67',
+    capital: '5000000000.00',
   },
 ].map((d) => ({ ...d, uscc: withCheck(d.body) }));
 

@@ -10,10 +10,14 @@ import { addTreaty, createPool, setCapacity } from './service.ts';
 /** The demo's standing pool: the code the shipped IC product names as its writer. */
 export const DEMO_IC_POOL = 'CN-IC-POOL';
 
+/** The demo's second standing pool (首台套); no shipped product names it as its writer yet. */
+export const DEMO_FIRST_SET_POOL = 'CN-FIRSTSET-POOL';
+
 export const DEMO_REINSURER = '示例再保险股份有限公司';
 
 /**
- * The demo zone's co-insurance and reinsurance: the IC pool (集成电路共保体) of the five demo insurers
+ * The demo zone's co-insurance and reinsurance: the IC pool (集成电路共保体) of five demo insurers and a
+ * first-set equipment pool of four others
  * (members and shares are fictitious — the real pool's are not public), each insurer's capital and
  * reserves (so the art. 103 retention is checked), and treaties for the two insurers with logins. Runs
  * once, with the demo organisations, through the same services the API uses.
@@ -25,7 +29,12 @@ export async function seedDemoPlacement(pool: pg.Pool, tx: RunInTransaction): Pr
   };
   const [lead, second, ...others] = insurers.rows;
   if (!lead || !second || others.length < 3) return;
-  const [third, fourth, fifth] = others as [typeof lead, typeof lead, typeof lead];
+  const [third, fourth, fifth, ...rest] = others as [
+    typeof lead,
+    typeof lead,
+    typeof lead,
+    ...(typeof lead)[],
+  ];
   await tx(systemActor, 'seed', async (ctx) => {
     await createPool(ctx, {
       code: DEMO_IC_POOL,
@@ -33,7 +42,7 @@ export async function seedDemoPlacement(pool: pg.Pool, tx: RunInTransaction): Pr
       nameEn: 'Integrated Circuit Co-insurance Pool (demo)',
       capacityPerRisk: parseYuan('20000000000.00'),
       capacityAggregate: parseYuan('500000000000.00'),
-      effectiveFrom: '2024-01-01',
+      effectiveFrom: '2023-01-01',
       members: [
         { orgId: lead.id, share: parsePercent('40'), lead: true },
         { orgId: second.id, share: parsePercent('25'), lead: false },
@@ -42,6 +51,24 @@ export async function seedDemoPlacement(pool: pg.Pool, tx: RunInTransaction): Pr
         { orgId: fifth.id, share: parsePercent('10'), lead: false },
       ],
     });
+    // A second standing pool, for first-set major technical equipment (首台套): four of the further insurers.
+    const [a, b, c, d] = rest;
+    if (a && b && c && d) {
+      await createPool(ctx, {
+        code: DEMO_FIRST_SET_POOL,
+        nameZh: '首台（套）重大技术装备共保体（示例）',
+        nameEn: 'First-set Major Technical Equipment Co-insurance Pool (demo)',
+        capacityPerRisk: parseYuan('5000000000.00'),
+        capacityAggregate: parseYuan('100000000000.00'),
+        effectiveFrom: '2023-01-01',
+        members: [
+          { orgId: a.id, share: parsePercent('35'), lead: true },
+          { orgId: b.id, share: parsePercent('30'), lead: false },
+          { orgId: c.id, share: parsePercent('20'), lead: false },
+          { orgId: d.id, share: parsePercent('15'), lead: false },
+        ],
+      });
+    }
     for (const insurer of insurers.rows) {
       // Reserves taken as half the capital again: a demo figure, shown as such on the capacity page.
       const capital = insurer.registered_capital ?? 0n;
@@ -96,7 +123,7 @@ export async function seedDemoPlacement(pool: pg.Pool, tx: RunInTransaction): Pr
   for (const { org, list } of treaties) {
     await tx({ ...systemActor, orgId: org }, 'seed', async (ctx) => {
       for (const t of list)
-        await addTreaty(ctx, { ...t, reinsurer: DEMO_REINSURER, effectiveFrom: '2024-01-01' });
+        await addTreaty(ctx, { ...t, reinsurer: DEMO_REINSURER, effectiveFrom: '2023-01-01' });
     });
   }
 }

@@ -7,12 +7,14 @@ import type { DomainEvent } from './types.ts';
  * Writes the events of one transaction to the outbox, just before COMMIT. Aggregate heads are
  * locked in a fixed order (no deadlocks between transactions touching the same aggregates) and
  * before any event gets its id, so the events of one aggregate are numbered in commit order.
+ * `at` is the transaction's time (`ctx.now`), the events' `createdAt`; without it, the database's.
  */
 export async function appendEvents(
   db: Queryable,
   actor: Actor,
   requestId: string | null,
   events: readonly DomainEvent[],
+  at?: Date,
 ): Promise<void> {
   if (events.length === 0) return;
   const key = (e: DomainEvent) => `${e.aggregateType}\u0000${e.aggregateId}`;
@@ -43,5 +45,5 @@ export async function appendEvents(
       requestId,
     };
   });
-  await insertEvents(db, rows);
+  await insertEvents(db, rows, at ?? null);
 }

@@ -57,8 +57,13 @@ export interface NewEventRow {
   requestId: string | null;
 }
 
-export async function insertEvents(db: Queryable, events: NewEventRow[]): Promise<void> {
-  const values: unknown[] = [];
+/** `at`: the events' creation time (the transaction's clock); null takes the database's `now()`. */
+export async function insertEvents(
+  db: Queryable,
+  events: NewEventRow[],
+  at: Date | null = null,
+): Promise<void> {
+  const values: unknown[] = [at];
   const tuples = events.map((e, i) => {
     values.push(
       e.aggregateType,
@@ -70,11 +75,11 @@ export async function insertEvents(db: Queryable, events: NewEventRow[]): Promis
       e.actorUserId,
       e.requestId,
     );
-    const b = i * 8;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
+    const b = 1 + i * 8;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, coalesce($1::timestamptz, now()))`;
   });
   await db.query(
-    `INSERT INTO outbox_event (aggregate_type, aggregate_id, aggregate_seq, type, payload, org_ids, actor_user_id, request_id)
+    `INSERT INTO outbox_event (aggregate_type, aggregate_id, aggregate_seq, type, payload, org_ids, actor_user_id, request_id, created_at)
      VALUES ${tuples.join(', ')}`,
     values,
   );
