@@ -1,5 +1,6 @@
 import { computeIndex, type IndexInput } from '@kebao/domain/monitor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, bindCyberPolicy } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 
@@ -19,28 +20,11 @@ let insurerId: string;
 let insurer2Id: string;
 let year: number;
 
-function today(): string {
-  return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+const today = () => beijingToday(t);
 
 const keys = (value: unknown) => Object.keys(value as object).sort();
 
-async function bindCyber(): Promise<void> {
-  const q = await enterprise.post('/api/quotes', {
-    productCode: 'KB-BR-CYBER',
-    request: { limit: '5000000.00' },
-  });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  const board = await insurer.get(`/api/placements/${a.body.placementId}`);
-  await insurer.put(`/api/placements/${a.body.placementId}/lines/mine`, {
-    written: '100',
-    terms: board.body.terms,
-  });
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-}
+const bindCyber = () => bindCyberPolicy(enterprise, insurer);
 
 beforeAll(async () => {
   t = await startTestServer();

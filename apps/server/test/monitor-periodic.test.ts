@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, bindCyberPolicy, fen } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { type EventFrame, EventStream } from '../../../test/sse.ts';
@@ -24,39 +25,17 @@ let insurerName: string;
 
 const DAY = 86_400_000;
 
-function today(): string {
-  return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+const today = () => beijingToday(t);
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
-
-const fen = (yuan: string) => {
-  const [w = '0', f = ''] = yuan.split('.');
-  return BigInt(w) * 100n + BigInt(f.padEnd(2, '0'));
-};
 
 async function zoneSumInsured(): Promise<bigint> {
   const r = await regulator.get('/api/monitor/exposure?dimension=zone');
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   const zone = (r.body.items as { key: string; sumInsured: string }[]).find((i) => i.key === 'all');
   return fen(zone?.sumInsured ?? '0');
-}
-
-async function bindCyber(limit = '5000000.00') {
-  const q = await enterprise.post('/api/quotes', { productCode: 'KB-BR-CYBER', request: { limit } });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  const b = await insurer.get(`/api/placements/${a.body.placementId}`);
-  await insurer.put(`/api/placements/${a.body.placementId}/lines/mine`, {
-    written: '100',
-    terms: b.body.terms,
-  });
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  return bound.body as { id: string; number: string; sumInsured: string; endDate: string };
 }
 
 function registration(policyNumber: string, uscc: string, start: string, end: string, sumInsured: string) {
@@ -88,6 +67,8 @@ async function signIn() {
 
 let policy: Awaited<ReturnType<typeof bindCyber>>;
 let uscc: string;
+
+const bindCyber = (limit?: string) => bindCyberPolicy(enterprise, insurer, limit);
 
 beforeAll(async () => {
   t = await startTestServer();

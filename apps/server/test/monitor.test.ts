@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, bindCyberPolicy, fen } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { type EventFrame, EventStream } from '../../../test/sse.ts';
@@ -17,14 +18,7 @@ let insurer2: Client;
 let regulator: Client;
 let insurerId: string;
 
-function today(): string {
-  return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-const fen = (yuan: string) => {
-  const [w = '0', f = ''] = yuan.split('.');
-  return BigInt(w) * 100n + BigInt(f.padEnd(2, '0'));
-};
+const today = () => beijingToday(t);
 
 async function exposure(client: Client, dimension?: string) {
   const r = await client.get(`/api/monitor/exposure${dimension ? `?dimension=${dimension}` : ''}`);
@@ -38,20 +32,7 @@ async function exposure(client: Client, dimension?: string) {
 const row = (e: Awaited<ReturnType<typeof exposure>>, dimension: string, key: string) =>
   e.items.find((i) => i.dimension === dimension && i.key === key);
 
-async function bindCyber(limit = '5000000.00') {
-  const q = await enterprise.post('/api/quotes', { productCode: 'KB-BR-CYBER', request: { limit } });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  const b = await insurer.get(`/api/placements/${a.body.placementId}`);
-  await insurer.put(`/api/placements/${a.body.placementId}/lines/mine`, {
-    written: '100',
-    terms: b.body.terms,
-  });
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  return bound.body as { id: string; number: string; sumInsured: string };
-}
+const bindCyber = (limit?: string) => bindCyberPolicy(enterprise, insurer, limit);
 
 beforeAll(async () => {
   t = await startTestServer();

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindCyberPolicy } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/modules/webhook/rules.ts';
@@ -118,21 +119,9 @@ async function deliveries(client: Client, name: string) {
   }[];
 }
 
-async function bindCyber(limit = '5000000.00') {
-  const q = await enterprise.post('/api/quotes', { productCode: 'KB-BR-CYBER', request: { limit } });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  const b = await insurer.get(`/api/placements/${a.body.placementId}`);
-  await insurer.put(`/api/placements/${a.body.placementId}/lines/mine`, {
-    written: '100',
-    terms: b.body.terms,
-  });
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-}
-
 const nowSeconds = () => t.clock.now().getTime() / 1000;
+
+const bindCyber = (limit?: string) => bindCyberPolicy(enterprise, insurer, limit);
 
 beforeAll(async () => {
   t = await startTestServer();

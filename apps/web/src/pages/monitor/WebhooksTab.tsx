@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Checkbox,
@@ -7,10 +6,8 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Select,
-  Space,
   Switch,
   Table,
   Tag,
@@ -25,6 +22,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useNotifyError } from '../../components/ProblemAlert.tsx';
+import { SecretOnceModal } from '../../components/SecretOnceModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { formatDateTime } from '../../format/datetime.ts';
 import { alertSeverities } from '../../monitor/vocabulary.ts';
@@ -141,44 +139,17 @@ function CreateWebhookModal({
 /** The signing secret, shown this once (at creation or rotation), with a copy button. */
 function WebhookSecretModal({ created, onClose }: { created: WebhookWithSecret; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      void message.success(t('common.copied'));
-    } catch {
-      void message.warning(t('common.copyFailed'));
-    }
-  };
   return (
-    <Modal
-      open
+    <SecretOnceModal
       title={t('webhooks.secretTitle')}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      keyboard={false}
-      footer={
-        <Button type="primary" onClick={onClose} data-testid="webhook-secret-close">
-          {t('webhooks.secretDone')}
-        </Button>
-      }
+      warning={t('webhooks.secretWarning')}
+      doneLabel={t('webhooks.secretDone')}
+      secret={created.secret}
+      testId="webhook-secret"
+      onClose={onClose}
     >
-      <Flex vertical gap="middle">
-        <Alert type="warning" showIcon title={t('webhooks.secretWarning')} />
-        <Typography.Text type="secondary">{created.url}</Typography.Text>
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            readOnly
-            value={created.secret}
-            data-testid="webhook-secret"
-            onFocus={(e) => e.target.select()}
-          />
-          <Button type="primary" onClick={copy} data-testid="webhook-secret-copy">
-            {t('common.copy')}
-          </Button>
-        </Space.Compact>
-      </Flex>
-    </Modal>
+      <Typography.Text type="secondary">{created.url}</Typography.Text>
+    </SecretOnceModal>
   );
 }
 
