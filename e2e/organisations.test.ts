@@ -28,10 +28,8 @@ describe('organisations', () => {
 
     await login(page, platformAdmin.email);
     await page.getByTestId('nav-orgs').click();
-    await page
-      .getByTestId('orgs-table')
-      .locator('tbody tr', { hasText: platformAdmin.organisation })
-      .waitFor();
+    // Newest first: the list has loaded when its first row is there.
+    await page.getByTestId('orgs-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     await page.getByTestId('org-create').click();
     const form = page.getByTestId('org-create-form');

@@ -684,7 +684,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List organisations visible to the caller (all of them with org.read_all) */
+        /** List organisations visible to the caller (all of them with org.read_all), newest first */
         get: {
             parameters: {
                 query?: {

@@ -55,7 +55,7 @@ export async function listOrganisations(
   const where = `${orgVisible} AND ($3::text IS NULL OR kind = $3)`;
   const [rows, count] = await Promise.all([
     db.query<OrganisationRow>(
-      `SELECT * FROM organisation WHERE ${where} ORDER BY created_at, id LIMIT $4 OFFSET $5`,
+      `SELECT * FROM organisation WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
       [...params, filter.limit, filter.offset],
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM organisation WHERE ${where}`, params),

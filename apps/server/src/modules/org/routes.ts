@@ -28,7 +28,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: Permission.OrgRead },
       schema: {
         tags,
-        summary: 'List organisations visible to the caller (all of them with org.read_all)',
+        summary: 'List organisations visible to the caller (all of them with org.read_all), newest first',
         querystring: Type.Object(
           { kind: Type.Optional(Type.String({ maxLength: 20 })), ...PageQuery },
           { additionalProperties: false },
