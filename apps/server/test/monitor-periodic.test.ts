@@ -240,4 +240,23 @@ describe('the yearly index', () => {
     expect(stored.body.items).toHaveLength(1);
     expect(stored.body.items[0].reproduced).toBe(true);
   });
+
+  it('measures from the base year when the zone’s business began before it', async () => {
+    // Registered business from 2023, a year before the base year 2024 (the demo zone's three years do this).
+    const old = await insurer2.post('/api/registrations', {
+      rows: [
+        registration('EXT-2023-0001', uscc, '2023-06-01', '2024-05-31', '2000000.00'),
+        registration('EXT-2024-0001', uscc, '2024-06-01', '2025-05-31', '2000000.00'),
+      ],
+    });
+    expect(old.body).toMatchObject({ stored: 2 });
+    const year = Number(today().slice(0, 4)) - 1;
+    const index = await regulator.get(`/api/monitor/index?year=${year}`);
+    expect(index.status, JSON.stringify(index.body)).toBe(200);
+    expect(index.body.methodology.baseYear).toBe(2024);
+    expect(index.body.years[0].year).toBe(2024);
+    const before = await regulator.get('/api/monitor/index?year=2023');
+    expect(before.status).toBe(422);
+    expect(before.body.code).toBe('index.before_base');
+  });
 });

@@ -552,6 +552,11 @@ export const problemCatalogue = {
     zh: '预警规则 {code} 已有第 {version} 版；修改请提交更高版本号',
     en: 'Rule {code} already has version {version}; submit a higher version',
   },
+  'index.before_base': {
+    status: 422,
+    zh: '{year} 年早于发展指数的基期（{base} 年 = 100），不计算指数',
+    en: '{year} is before the index base year ({base} = 100); no index is computed for it',
+  },
   'index.no_data': {
     status: 422,
     zh: '{year} 年及以前没有业务数据，无法计算发展指数',

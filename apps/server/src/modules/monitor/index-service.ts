@@ -34,8 +34,12 @@ export async function indexInputs(db: Queryable, year: number, asOf: string): Pr
   const first = await firstBusinessYear(db);
   if (first === null || first > year) throw problem('index.no_data', { params: { year } });
   const methodology = methodologyFor(first);
+  // Years before the base year have no place in the index (a zone with business since 2023 still
+  // measures from 2024 = 100); asking for one is asking for no data.
+  if (year < methodology.baseYear)
+    throw problem('index.before_base', { params: { year, base: methodology.baseYear } });
   const years: IndexInput['years'] = {};
-  for (let y = Math.min(first, methodology.baseYear); y <= year; y++) {
+  for (let y = methodology.baseYear; y <= year; y++) {
     const s = await yearStatistics(db, y, asOf);
     if (!s) continue;
     years[String(y)] = deriveIndicatorValues({

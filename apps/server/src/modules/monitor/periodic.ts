@@ -4,7 +4,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { IntervalJob } from '../../platform/jobs/interval-job.ts';
 import type { Ctx, RunInTransaction } from '../../platform/transaction.ts';
 import { claimBacklogPass } from './alert-service.ts';
-import { publishIndex } from './index-service.ts';
+import { methodologyFor, publishIndex } from './index-service.ts';
 import { expireRegistered, firstBusinessYear, lockRegisteredPastEnd, publications } from './repo.ts';
 
 /*
@@ -49,7 +49,7 @@ export async function publishLastYearsIndex(ctx: Ctx): Promise<number | null> {
   const today = shanghaiDateOf(ctx.now);
   const year = Number(today.slice(0, 4)) - 1;
   const first = await firstBusinessYear(ctx.db);
-  if (first === null || first > year) return null;
+  if (first === null || first > year || year < methodologyFor(first).baseYear) return null;
   if ((await publications(ctx.db, year)).length > 0) return null;
   await publishIndex(ctx, year, today);
   return year;
