@@ -24,12 +24,23 @@ program.command('start').description('start the platform (database, migrations, 
 program.command('migrate').description('apply pending database migrations').action(migrateCommand);
 program
   .command('seed')
-  .description('load the demo zone into an empty database: organisations, registry, years of activity')
-  .option('--enterprises <n>', 'fictitious registry enterprises', '2000')
+  .description(
+    'load the demo zone into an empty database: organisations, registry, years of activity; with --scale, ' +
+      'the zone without activity and a bulk-loaded synthetic directory and business for benchmarks',
+  )
+  .option('--enterprises <n>', 'fictitious registry enterprises (default 2000; with --scale 100000)')
   .option('--years <n>', 'years of simulated activity up to today', '3')
-  .option('--policies <n>', 'new policies tried per year (renewals besides)', '150')
+  .option(
+    '--policies <n>',
+    'new policies tried per year, renewals besides (default 150); with --scale platform policies (default 1000000)',
+  )
   .option('--seed <n>', 'random seed (the same seed and --as-of give the same zone)', '42')
   .option('--as-of <date>', 'YYYY-MM-DD: the zone as at 00:00 Asia/Shanghai of this day (default: today)')
+  .option(
+    '--scale',
+    'scale mode: bulk-load --enterprises and --policies of synthetic business, report the rate',
+  )
+  .option('--registered <n>', 'with --scale: registered (保单登记) policies besides (default 0)')
   .action(seedCommand);
 
 const users = program.command('users').description('manage users');

@@ -1,4 +1,22 @@
 export { type App, buildApp } from './app.ts';
+export {
+  type Counts,
+  checkReferences,
+  countRows,
+  cumulativeShares,
+  DATA_DATE,
+  GENERATOR_VERSION,
+  insurerUuid,
+  type LoadResult,
+  loadScale,
+  type Market,
+  type Plan,
+  scalePlan,
+  statsPlan,
+  syntheticMarket,
+  usccSql,
+  zoneMarket,
+} from './demo/scale.ts';
 export { seedZone } from './demo/zone.ts';
 export { CATALOG_DIR, CatalogError, readCatalog } from './modules/catalog/load-catalog.ts';
 export { loadEvaluationModels } from './modules/enterprise/evaluation-models.ts';

@@ -1,6 +1,15 @@
 import { existsSync } from 'node:fs';
 import { backupDatabase, migrate, readBackupHeader, restoreDatabase } from '@kebao/db';
-import { createLogger, DEMO_PASSWORD, demoLogins, seedZone, verifyAudit } from '@kebao/server';
+import {
+  createLogger,
+  DEMO_PASSWORD,
+  demoLogins,
+  loadScale,
+  scalePlan,
+  seedZone,
+  verifyAudit,
+  zoneMarket,
+} from '@kebao/server';
 import { withDatabase } from '../database.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -17,29 +26,34 @@ export async function migrateCommand(): Promise<void> {
 }
 
 export interface SeedOptions {
-  enterprises: string;
+  enterprises?: string;
   years: string;
-  policies: string;
+  policies?: string;
   seed: string;
   asOf?: string;
+  scale?: boolean;
+  registered?: string;
 }
 
+const wholeNumber = (text: string, name: string, max: number) => {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n > max)
+    throw new Error(`--${name} must be a whole number 0–${max.toLocaleString('en')}, not "${text}"`);
+  return n;
+};
+
 export async function seedCommand(options: SeedOptions): Promise<void> {
-  const number = (text: string, name: string, max: number) => {
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 0 || n > max)
-      throw new Error(`--${name} must be a whole number 0–${max}`);
-    return n;
-  };
-  const settings = {
-    enterprises: number(options.enterprises, 'enterprises', 100_000),
-    years: number(options.years, 'years', 10),
-    policiesPerYear: number(options.policies, 'policies', 100_000),
-    randomSeed: number(options.seed, 'seed', 2 ** 31 - 1),
-    asOf: options.asOf,
-  };
   if (options.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(options.asOf))
     throw new Error(`--as-of must be a date YYYY-MM-DD, not "${options.asOf}"`);
+  if (options.registered !== undefined && !options.scale) throw new Error('--registered needs --scale');
+  if (options.scale) return scaleSeed(options);
+  const settings = {
+    enterprises: wholeNumber(options.enterprises ?? '2000', 'enterprises', 100_000),
+    years: wholeNumber(options.years, 'years', 10),
+    policiesPerYear: wholeNumber(options.policies ?? '150', 'policies', 100_000),
+    randomSeed: wholeNumber(options.seed, 'seed', 2 ** 31 - 1),
+    asOf: options.asOf,
+  };
   await withDatabase(async (db) => {
     await migrate(db.url);
     const started = Date.now();
@@ -54,6 +68,49 @@ export async function seedCommand(options: SeedOptions): Promise<void> {
               : '') +
             '. Demo logins:'
         : 'the database already has organisations; nothing seeded. Demo logins:',
+    );
+    for (const d of demoLogins) out(`  ${d.email}  (${d.kind}, password ${DEMO_PASSWORD})`);
+  });
+}
+
+/**
+ * `kebao seed --scale`: the demo zone (organisations, logins, catalogue; no simulated activity) when the
+ * database has none, then the synthetic directory and business bulk-loaded in the zone's market.
+ */
+async function scaleSeed(options: SeedOptions): Promise<void> {
+  const plan = scalePlan(
+    wholeNumber(options.policies ?? '1000000', 'policies', 100_000_000),
+    wholeNumber(options.registered ?? '0', 'registered', 100_000_000),
+    wholeNumber(options.enterprises ?? '100000', 'enterprises', 9_999_999),
+  );
+  const randomSeed = wholeNumber(options.seed, 'seed', 2 ** 31 - 1);
+  await withDatabase(async (db) => {
+    await migrate(db.url);
+    const zone = await seedZone(db.pool, quietLogger(), {
+      enterprises: 2000,
+      years: 0,
+      policiesPerYear: 0,
+      randomSeed,
+      asOf: options.asOf,
+    });
+    if (zone.seeded)
+      out(`seeded the demo zone's organisations, logins and catalogue (${zone.enterprises} enterprises)`);
+    out(
+      `loading ${plan.enterprises.toLocaleString('en')} enterprises, ${plan.platform.toLocaleString('en')} platform ` +
+        `policies and ${plan.registered.toLocaleString('en')} registered policies (seed ${randomSeed}) …`,
+    );
+    const load = await loadScale(db.url, plan, await zoneMarket(db.pool), {
+      seed: randomSeed,
+      log: (line) => process.stderr.write(`  ${line}\n`),
+    });
+    const c = load.counts;
+    out(
+      `loaded in ${load.seconds.toFixed(1)} s: ${Math.round(load.policiesPerSecond).toLocaleString('en')} policies/s, ` +
+        `${Math.round(load.rowsPerSecond).toLocaleString('en')} rows/s (${c.enterprises.toLocaleString('en')} enterprises, ` +
+        `${c.platform.toLocaleString('en')} policies with ${c.lines.toLocaleString('en')} insurer lines and ` +
+        `${c.claims.toLocaleString('en')} claims, ${c.registered.toLocaleString('en')} registered policies); ` +
+        `VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s; ${load.foreignKeys} foreign keys checked in ` +
+        `${load.referencesSeconds.toFixed(1)} s; database ${(load.bytes / 2 ** 20).toFixed(0)} MiB. Demo logins:`,
     );
     for (const d of demoLogins) out(`  ${d.email}  (${d.kind}, password ${DEMO_PASSWORD})`);
   });

@@ -658,14 +658,18 @@ export async function uprPolicies(
                       'from', to_char(e.effective_date, 'YYYY-MM-DD'), 'kind', e.kind, 'endDate', e.changes->'endDate')
                     ORDER BY e.seq), '[]')
                FROM policy_endorsement e WHERE e.policy_id = p.id) AS layers,
-            (SELECT coalesce(json_agg(json_build_object('orgId', b.org_id, 'balance', b.balance::text)), '[]')
-               FROM (SELECT jl.org_id, sum(jl.amount) AS balance FROM journal_line jl
-                      WHERE jl.policy_id = p.id AND jl.account = 'unearned_premium_reserve'
-                      GROUP BY jl.org_id) b) AS booked
+            coalesce(bk.booked, '[]') AS booked
        FROM policy p
+       -- The reserve each co-insurer's books hold for the policy, probed by the policy's own index entries
+       -- (an EXISTS here would be planned as a hash of every reserve line, rebuilt for each page while the
+       -- close adds lines: quadratic over a large zone's first close).
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('orgId', b.org_id, 'balance', b.balance::text)) AS booked
+           FROM (SELECT jl.org_id, sum(jl.amount) AS balance FROM journal_line jl
+                  WHERE jl.policy_id = p.id AND jl.account = 'unearned_premium_reserve'
+                  GROUP BY jl.org_id) b) bk ON true
       WHERE p.bound_at < $1 AND p.master_policy_id IS NULL AND ($2::uuid IS NULL OR p.id > $2::uuid)
-        AND (p.end_date >= $4::date OR EXISTS (SELECT 1 FROM journal_line jl
-              WHERE jl.policy_id = p.id AND jl.account = 'unearned_premium_reserve'))
+        AND (p.end_date >= $4::date OR bk.booked IS NOT NULL)
       ORDER BY p.id LIMIT $3`,
     [boundBefore, afterId, limit, monthStart],
   );
