@@ -72,6 +72,11 @@ describe('programmes', () => {
       'shanghai-clinical-trial',
       'shanghai-tech-loan',
     ]);
+    const central = await t.as('central@demo.kebao.cn');
+    const theirs = await central.get('/api/subsidy/programmes?mine=true');
+    expect(
+      theirs.body.items.map((p: { code: string; mode: string }) => `${p.code}:${p.mode}`).sort(),
+    ).toEqual(['central-first-set-2024:apply', 'central-new-materials:apply']);
   });
 
   it('recommendations show the subsidy the enterprise would get next to the premium', async () => {
@@ -331,5 +336,174 @@ describe('budget safety', () => {
     const after = (await office.get('/api/subsidy/programmes/shanghai-2025-tiered')).body;
     expect(after.left).toBe('0.00');
     expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  }, 120_000);
+});
+
+describe('the central office (首台套): quotas before the money', () => {
+  it('approves a quota; an equipment bind draws an application on it, never beyond; a rejection gives it back; a revoked quota serves no bind', async () => {
+    // Fresh sessions: the tests above moved the clock past the demo sessions' lifetime.
+    const [central, holder, lingang, regulator, other] = await Promise.all([
+      t.as('central@demo.kebao.cn'),
+      t.as('enterprise@demo.kebao.cn'),
+      t.as('funder@demo.kebao.cn'),
+      t.as('regulator@demo.kebao.cn'),
+      t.as('insurer2@demo.kebao.cn'),
+    ]);
+    const enterpriseId = (await holder.get('/api/enterprise/me')).body.id as string;
+    const bindEquip = async () => {
+      const q = await holder.post('/api/quotes', {
+        productCode: 'KB-AP-EQUIP',
+        request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
+      });
+      expect(q.status, JSON.stringify(q.body)).toBe(201);
+      await holder.post(`/api/quotes/${q.body.id}/accept`, {});
+      const b = await holder.post(`/api/quotes/${q.body.id}/bind`, {});
+      expect(b.status, JSON.stringify(b.body)).toBe(201);
+      const grants = await grantsOf(holder, b.body.id);
+      return { policy: b.body, grant: grants.find((g) => g.programme.code === 'central-first-set-2024') };
+    };
+
+    // Without an approved quota the programme pays nothing: qualification comes first.
+    expect((await bindEquip()).grant).toBeUndefined();
+
+    const body = {
+      enterpriseId,
+      item: '12 英寸晶圆缺陷检测设备',
+      productValue: '3000000.00',
+      approvalRef: '工信厅装函〔2026〕101号',
+    };
+    // Only the operating funder approves; bad input is named by its path.
+    expect((await lingang.post('/api/subsidy/programmes/central-first-set-2024/quotas', body)).status).toBe(
+      404,
+    );
+    const bad = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', {
+      ...body,
+      productValue: '-1',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('/body/productValue');
+    const noRule = await lingang.post('/api/subsidy/programmes/shanghai-2025-tiered/quotas', body);
+    expect(noRule.body.code).toBe('subsidy.no_quota_rule');
+    const approved = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', body);
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    // 3 % of the product value.
+    expect(approved.body).toMatchObject({
+      quota: '90000.00',
+      used: '0.00',
+      left: '90000.00',
+      status: 'active',
+    });
+    const again = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', body);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('subsidy.quota_exists');
+
+    // Seen by the office, the enterprise and the regulator; not by an insurer.
+    expect((await holder.get('/api/subsidy/quotas')).body.items.map((q: { id: string }) => q.id)).toContain(
+      approved.body.id,
+    );
+    expect(
+      (await regulator.get(`/api/subsidy/quotas?enterpriseId=${enterpriseId}`)).body.total,
+    ).toBeGreaterThan(0);
+    expect((await other.get('/api/subsidy/quotas')).body.total).toBe(0);
+
+    // A bind: an application for 80 % of the premium, capped by the quota, which it uses.
+    const first = await bindEquip();
+    const asked = (fen(first.policy.premium) * 8n) / 10n;
+    const expected = asked < 9000000n ? asked : 9000000n;
+    expect(first.grant).toMatchObject({ status: 'applied' });
+    expect(fen(first.grant?.amount as string)).toBe(expected);
+    const used = async () =>
+      (await central.get(`/api/subsidy/quotas?programme=central-first-set-2024&enterpriseId=${enterpriseId}`))
+        .body.items[0] as { used: string; left: string };
+    expect(fen((await used()).used)).toBe(expected);
+    // The Lingang bureau cannot review it; binds keep drawing until the quota is gone, never beyond.
+    expect((await lingang.get(`/api/subsidy/grants/${first.grant?.id}`)).status).toBe(404);
+    const second = await bindEquip();
+    const left = 9000000n - expected;
+    if (left > 0n) expect(fen(second.grant?.amount as string)).toBe(left < expected ? left : expected);
+    expect(fen((await used()).left)).toBeGreaterThanOrEqual(0n);
+
+    // A rejected application gives its part of the quota back.
+    const id = first.grant?.id as string;
+    for (const key of [
+      'sealed_policy',
+      'premium_invoice',
+      'insurer_receipt',
+      'payment_voucher',
+      'end_user_acceptance',
+    ]) {
+      const up = await holder.put(`/api/subsidy/grants/${id}/materials/${key}`, undefined, {
+        raw: PDF,
+        headers: { 'content-type': 'application/pdf' },
+      });
+      expect(up.status, JSON.stringify(up.body)).toBe(200);
+    }
+    expect((await holder.post(`/api/subsidy/grants/${id}/submit`, {})).body.status).toBe('submitted');
+    const before = fen((await used()).used);
+    const rejected = await central.post(`/api/subsidy/grants/${id}/review`, {
+      decision: 'reject',
+      note: '材料不符',
+    });
+    expect(rejected.body.status).toBe('rejected');
+    expect(fen((await used()).used)).toBe(before - expected);
+
+    // Revoked: no further bind draws on it.
+    const revoked = await central.post(`/api/subsidy/quotas/${approved.body.id}/revoke`, {
+      reason: '资格复核未通过',
+    });
+    expect(revoked.body).toMatchObject({ status: 'revoked', revokeReason: '资格复核未通过' });
+    expect(
+      (await central.post(`/api/subsidy/quotas/${approved.body.id}/revoke`, { reason: 'x' })).status,
+    ).toBe(409);
+    expect((await bindEquip()).grant).toBeUndefined();
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  }, 60_000);
+
+  it('concurrent binds never draw a quota below zero: the grants sum to exactly the quota', async () => {
+    const [central, holder] = await Promise.all([
+      t.as('central@demo.kebao.cn'),
+      t.as('enterprise@demo.kebao.cn'),
+    ]);
+    const enterpriseId = (await holder.get('/api/enterprise/me')).body.id as string;
+    const approved = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', {
+      enterpriseId,
+      item: '晶圆缺陷检测设备（第二代）',
+      productValue: '10000000.00',
+      approvalRef: '工信厅装函〔2026〕102号',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    const quota = fen(approved.body.quota);
+    const quotes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const q = await holder.post('/api/quotes', {
+        productCode: 'KB-AP-EQUIP',
+        request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
+      });
+      await holder.post(`/api/quotes/${q.body.id}/accept`, {});
+      quotes.push(q.body.id);
+    }
+    const bound = await Promise.all(quotes.map((id) => holder.post(`/api/quotes/${id}/bind`, {})));
+    expect(bound.every((b) => b.status === 201)).toBe(true);
+    let granted = 0n;
+    for (const b of bound) {
+      const g = (await grantsOf(holder, b.body.id)).find(
+        (x) => x.programme.code === 'central-first-set-2024',
+      );
+      if (g) granted += fen(g.amount);
+    }
+    // Eight asks of 80 % of the premium exceed the quota: it is used up, exactly.
+    expect(((fen(bound[0]?.body.premium) * 8n) / 10n) * 8n > quota).toBe(true);
+    expect(granted).toBe(quota);
+    const after = (await central.get(`/api/subsidy/quotas?enterpriseId=${enterpriseId}&status=active`)).body
+      .items[0];
+    expect(after).toMatchObject({ used: approved.body.quota, left: '0.00' });
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+    // Reconciliation names a quota whose use is not what its grants drew.
+    await t.db.pool.query('UPDATE subsidy_quota SET used = used - 1 WHERE id = $1', [approved.body.id]);
+    const broken = await verifyLedger(t.db.pool);
+    expect(broken.problems.map((p) => `${p.code}:${p.subject}`)).toEqual([
+      `subsidy.quota:${approved.body.id}`,
+    ]);
+    await t.db.pool.query('UPDATE subsidy_quota SET used = used + 1 WHERE id = $1', [approved.body.id]);
   }, 120_000);
 });

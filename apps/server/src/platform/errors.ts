@@ -450,6 +450,18 @@ export const problemCatalogue = {
     en: 'Programme {code} already has version {version}; submit a higher version',
   },
   'subsidy.grant_not_found': { status: 404, zh: '补贴记录不存在', en: 'No such subsidy grant' },
+  'subsidy.quota_not_found': { status: 404, zh: '核定额度不存在', en: 'No such approved quota' },
+  'subsidy.no_quota_rule': {
+    status: 422,
+    zh: '补贴项目 {code} 不按核定额度补偿，无需核定额度',
+    en: 'Programme {code} does not pay against approved quotas',
+  },
+  'subsidy.quota_exists': {
+    status: 409,
+    zh: '该企业的“{item}”已有有效的核定额度；如需调整请先撤销',
+    en: 'The enterprise already has an active quota for “{item}”; revoke it first to change it',
+  },
+  'subsidy.quota_revoked': { status: 409, zh: '该核定额度已撤销', en: 'The quota is already revoked' },
   'subsidy.not_pending': {
     status: 409,
     zh: '补贴状态为 {status}，不能办理此操作',

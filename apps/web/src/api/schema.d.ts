@@ -12650,6 +12650,441 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subsidy/programmes/{code}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The operating funder approves a quota (资格审定) for an enterprise’s listed item
+         * @description Quota programmes (the central first-of-a-kind equipment and first-batch new materials compensations) pay only against an approved quota: the programme’s percentage of the product value. One active quota per item; grants at bind draw on the one with the most left, never beyond it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        enterpriseId: string;
+                        item: string;
+                        /**
+                         * Format: money
+                         * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                         * @example 1234.56
+                         */
+                        productValue: string;
+                        approvalRef: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            /** @description the listed equipment or material (目录条目) */
+                            item: string;
+                            /** @description the approval letter’s reference (批复文号) */
+                            approvalRef: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            productValue: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            quota: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            used: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            /** @description active · revoked */
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            approvedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved quotas: the funder’s own, the enterprise’s own; all with subsidy.read_all */
+        get: {
+            parameters: {
+                query?: {
+                    programme?: string;
+                    enterpriseId?: string;
+                    status?: "active" | "revoked";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                };
+                                enterprise: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                /** @description the listed equipment or material (目录条目) */
+                                item: string;
+                                /** @description the approval letter’s reference (批复文号) */
+                                approvalRef: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                productValue: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                quota: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                used: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                left: string;
+                                /** @description active · revoked */
+                                status: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                approvedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                revokedAt: string | null;
+                                revokeReason: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/quotas/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The funder revokes a quota it approved: no further grant draws on it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            /** @description the listed equipment or material (目录条目) */
+                            item: string;
+                            /** @description the approval letter’s reference (批复文号) */
+                            approvalRef: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            productValue: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            quota: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            used: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            left: string;
+                            /** @description active · revoked */
+                            status: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            approvedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            revokedAt: string | null;
+                            revokeReason: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims": {
         parameters: {
             query?: never;

@@ -1,7 +1,7 @@
 import type { Queryable } from '@kebao/db';
 import { formatYuan } from '@kebao/domain/money';
 import { claimMismatches } from '../claim/service.ts';
-import { subsidyBudgetMismatches } from '../subsidy/service.ts';
+import { subsidyBudgetMismatches, subsidyQuotaMismatches } from '../subsidy/service.ts';
 import {
   invoiceMismatches,
   ledgerTotals,
@@ -22,6 +22,7 @@ import {
  * their settlements and instalments; payments with what they settled; settled statements cleared exactly
  * what they listed; booked UPR stays within each co-insurer's premium; every subsidy programme's committed
  * amount equals its grants and stays within its budget, and what was paid equals what its grants record;
+ * every approved quota's use is what its live grants drew;
  * every policy's claims hold the reserves and incurred amounts the journal books, and every insurer's
  * recoveries recorded per claim equal the recoveries booked.
  * Each problem names the entry, policy, invoice, payment, statement or programme.
@@ -113,6 +114,13 @@ export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
       code: 'subsidy.budget',
       subject: b.code,
       detail: `programme ${b.code}: budget ${formatYuan(b.budget)}, committed ${formatYuan(b.committed)} (grants ${formatYuan(b.granted)}), paid ${formatYuan(b.paid)} (grants ${formatYuan(b.grants_paid)})`,
+    });
+  }
+  for (const q of await subsidyQuotaMismatches(db)) {
+    problems.push({
+      code: 'subsidy.quota',
+      subject: q.id,
+      detail: `quota ${q.id} of ${q.programme_code}: ${formatYuan(q.quota)}, used ${formatYuan(q.used)} (grants ${formatYuan(q.granted)})`,
     });
   }
   const claims = await claimMismatches(db);

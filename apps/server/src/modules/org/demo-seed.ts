@@ -79,6 +79,14 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
     displayName: '赵补贴',
   },
   {
+    kind: 'government',
+    organisation: '工业和信息化部首台套保险补偿办公室（示例）',
+    nameEn: 'MIIT First-of-a-kind Insurance Compensation Office (demo)',
+    email: 'central@demo.kebao.cn',
+    role: 'funder_admin',
+    displayName: '孙首台',
+  },
+  {
     kind: 'regulator',
     organisation: '示例金融监管局',
     nameEn: 'Demo Financial Regulatory Bureau',

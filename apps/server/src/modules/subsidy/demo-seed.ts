@@ -5,20 +5,30 @@ import { funderOrgByEmail } from './repo.ts';
 import { assignOperator } from './service.ts';
 
 /**
- * The demo funder (临港新片区科技创新局（示例）) operates the Shanghai programmes on the demo platform; the
- * others (central, other provinces and cities) are loaded but apply nowhere until a funder operates them.
+ * Who operates which shipped programme on the demo platform: the Lingang bureau (临港新片区科技创新局（示例）)
+ * the Shanghai programmes, the central office (工业和信息化部首台套保险补偿办公室（示例）) the central
+ * first-of-a-kind equipment (2024 regime) and first-batch new materials compensations, both by application
+ * (申报). The others (the legacy central regime, other provinces and cities) are loaded but apply nowhere
+ * until a funder operates them.
  */
-export const DEMO_OPERATED_PROGRAMMES = [
-  'shanghai-2025-tiered',
-  'shanghai-tech-loan',
-  'shanghai-clinical-trial',
-];
+export const DEMO_OPERATED_PROGRAMMES: Readonly<Record<string, string>> = {
+  'shanghai-2025-tiered': 'funder@demo.kebao.cn',
+  'shanghai-tech-loan': 'funder@demo.kebao.cn',
+  'shanghai-clinical-trial': 'funder@demo.kebao.cn',
+  'central-first-set-2024': 'central@demo.kebao.cn',
+  'central-new-materials': 'central@demo.kebao.cn',
+};
 
 export async function operateDemoProgrammes(pool: pg.Pool, tx: RunInTransaction): Promise<void> {
-  const funder = await funderOrgByEmail(pool, 'funder@demo.kebao.cn');
-  if (!funder) return;
+  const funders = new Map<string, string>();
+  for (const email of new Set(Object.values(DEMO_OPERATED_PROGRAMMES))) {
+    const org = await funderOrgByEmail(pool, email);
+    if (org) funders.set(email, org);
+  }
   await tx(systemActor, 'demo-subsidy', async (ctx) => {
-    for (const code of DEMO_OPERATED_PROGRAMMES) {
+    for (const [code, email] of Object.entries(DEMO_OPERATED_PROGRAMMES)) {
+      const funder = funders.get(email);
+      if (!funder) continue;
       await assignOperator(ctx, code, funder).catch((error: unknown) => {
         if ((error as { code?: string }).code !== 'subsidy.programme_not_found') throw error;
       });

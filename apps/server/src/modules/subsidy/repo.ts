@@ -163,6 +163,8 @@ export interface GrantRow {
   decided_by: string | null;
   decided_at: Date | null;
   decision_note: string | null;
+  /** The approved quota the grant draws on (quota programmes). */
+  quota_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -344,6 +346,26 @@ export async function budgetMismatches(db: Queryable) {
   return r.rows;
 }
 
+/** Quotas whose use is not what their live grants drew (or beyond the quota): none in a sound database. */
+export async function quotaMismatches(db: Queryable) {
+  const r = await db.query<{
+    id: string;
+    programme_code: string;
+    quota: bigint;
+    used: bigint;
+    granted: bigint;
+  }>(
+    `SELECT q.id, q.programme_code, q.quota, q.used, coalesce(g.granted, 0)::bigint AS granted
+       FROM subsidy_quota q
+       LEFT JOIN (SELECT quota_id, sum(amount - clawed_back) FILTER (WHERE status IN
+                   ('reserved', 'confirmed', 'applied', 'submitted', 'approved')) AS granted
+                    FROM subsidy_grant WHERE quota_id IS NOT NULL GROUP BY quota_id) g ON g.quota_id = q.id
+      WHERE q.used <> coalesce(g.granted, 0) OR q.used > q.quota
+      ORDER BY q.programme_code, q.id`,
+  );
+  return r.rows;
+}
+
 export async function isFunder(db: Queryable, orgId: string): Promise<boolean> {
   const r = await db.query("SELECT 1 FROM organisation WHERE id = $1 AND kind = 'government'", [orgId]);
   return (r.rowCount ?? 0) > 0;
@@ -381,4 +403,140 @@ export async function lockUnconfirmed(db: Queryable, today: string, limit: numbe
     [today, limit],
   );
   return r.rows;
+}
+
+// ---- approved quotas (核定补偿额度) ---------------------------------------------------------------------
+
+export interface QuotaRow {
+  id: string;
+  programme_code: string;
+  enterprise_id: string;
+  enterprise_org: string | null;
+  funder_org_id: string;
+  item: string;
+  approval_ref: string;
+  product_value: bigint;
+  quota: bigint;
+  used: bigint;
+  status: 'active' | 'revoked';
+  approved_by: string | null;
+  approved_at: Date;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+}
+
+export type QuotaListRow = QuotaRow & {
+  enterprise_name: string;
+  enterprise_uscc: string;
+  programme_name: string;
+};
+
+export async function insertQuota(db: Queryable, q: QuotaRow): Promise<void> {
+  const cols = Object.keys(q) as (keyof QuotaRow)[];
+  await db.query(
+    `INSERT INTO subsidy_quota (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+    cols.map((c) => {
+      const v = q[c];
+      return typeof v === 'bigint' ? v.toString() : v;
+    }),
+  );
+}
+
+/** The active quota of an enterprise for an item of a programme, if one is approved. */
+export async function activeQuotaForItem(db: Queryable, code: string, enterpriseId: string, item: string) {
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM subsidy_quota WHERE programme_code = $1 AND enterprise_id = $2 AND item = $3 AND status = 'active'`,
+    [code, enterpriseId, item],
+  );
+  return r.rows[0] ?? null;
+}
+
+/**
+ * The enterprise's active quota of a programme with the most left (what a bind draws on), or null — locked
+ * until the bind commits, so concurrent binds of the enterprise each see what the one before left and the
+ * last gets the remainder rather than nothing.
+ */
+export async function quotaForBind(db: Queryable, code: string, enterpriseId: string) {
+  const r = await db.query<QuotaRow>(
+    `SELECT * FROM subsidy_quota WHERE programme_code = $1 AND enterprise_id = $2 AND status = 'active'
+      ORDER BY quota - used DESC, approved_at, id LIMIT 1 FOR UPDATE`,
+    [code, enterpriseId],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Takes `amount` of an active quota; false when it is not there (a quota is never overdrawn). */
+export async function commitQuota(db: Queryable, id: string, amount: bigint): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE subsidy_quota SET used = used + $2 WHERE id = $1 AND status = 'active' AND used + $2 <= quota`,
+    [id, amount.toString()],
+  );
+  return (r.rowCount ?? 0) === 1;
+}
+
+/** Gives back what a grant released (a rejection, a lapse, a claw-back); a revoked quota keeps its count. */
+export async function releaseQuota(db: Queryable, id: string, amount: bigint): Promise<void> {
+  await db.query('UPDATE subsidy_quota SET used = used - $2 WHERE id = $1', [id, amount.toString()]);
+}
+
+export async function lockQuota(db: Queryable, id: string) {
+  const r = await db.query<QuotaRow>('SELECT * FROM subsidy_quota WHERE id = $1 FOR UPDATE', [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function revokeQuotaRow(db: Queryable, id: string, by: string | null, at: Date, reason: string) {
+  await db.query(
+    `UPDATE subsidy_quota SET status = 'revoked', revoked_by = $2, revoked_at = $3, revoke_reason = $4 WHERE id = $1`,
+    [id, by, at, reason],
+  );
+}
+
+/** Who sees a quota: the funder that approved it, the enterprise it belongs to, and subsidy.read_all. */
+const QUOTA_VISIBLE = '($1::boolean OR q.funder_org_id = $2::uuid OR q.enterprise_org = $2::uuid)';
+const QUOTA_LIST = `SELECT q.*, e.name AS enterprise_name, e.uscc AS enterprise_uscc, p.name_zh AS programme_name
+  FROM subsidy_quota q JOIN enterprise e ON e.id = q.enterprise_id JOIN subsidy_programme p ON p.code = q.programme_code`;
+
+export async function listQuotas(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  filter: {
+    programme?: string | undefined;
+    enterpriseId?: string | undefined;
+    status?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  const where = `${QUOTA_VISIBLE} AND ($3::text IS NULL OR q.programme_code = $3)
+    AND ($4::uuid IS NULL OR q.enterprise_id = $4::uuid) AND ($5::text IS NULL OR q.status = $5)`;
+  const params = [
+    scope.all,
+    scope.orgId,
+    filter.programme ?? null,
+    filter.enterpriseId ?? null,
+    filter.status ?? null,
+  ];
+  const total = await db.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM subsidy_quota q WHERE ${where}`,
+    params,
+  );
+  const r = await db.query<QuotaListRow>(
+    `${QUOTA_LIST} WHERE ${where} ORDER BY q.approved_at DESC, q.id LIMIT $6 OFFSET $7`,
+    [...params, filter.limit, filter.offset],
+  );
+  return { rows: r.rows, total: Number(total.rows[0]?.n ?? 0) };
+}
+
+export async function findVisibleQuota(
+  db: Queryable,
+  scope: { all: boolean; orgId: string | null },
+  id: string,
+) {
+  const r = await db.query<QuotaListRow>(`${QUOTA_LIST} WHERE ${QUOTA_VISIBLE} AND q.id = $3`, [
+    scope.all,
+    scope.orgId,
+    id,
+  ]);
+  return r.rows[0] ?? null;
 }

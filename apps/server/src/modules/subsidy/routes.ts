@@ -20,19 +20,24 @@ import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/i
 import {
   findProgramme,
   findVisibleGrant,
+  findVisibleQuota,
   type GrantListRow,
   listGrants,
   listProgrammes,
+  listQuotas,
   materialsOf,
   type ProgrammeRow,
+  type QuotaListRow,
 } from './repo.ts';
 import {
+  approveQuota,
   assignOperator,
   changeBudget,
   confirmGrant,
   payGrant,
   programmeOf,
   reviewGrant,
+  revokeQuota,
   saveProgramme,
   submitApplication,
   uploadMaterial,
@@ -96,6 +101,40 @@ const GrantView = Type.Object({
     ),
   ),
 });
+
+const QuotaView = Type.Object({
+  id: Uuid,
+  programme: Type.Object({ code: Type.String(), name: Type.String() }),
+  enterprise: Type.Object({ id: Uuid, name: Type.String(), uscc: Type.String() }),
+  item: Type.String({ description: 'the listed equipment or material (目录条目)' }),
+  approvalRef: Type.String({ description: 'the approval letter’s reference (批复文号)' }),
+  productValue: Money,
+  quota: Money,
+  used: Money,
+  left: Money,
+  status: Type.String({ description: 'active · revoked' }),
+  approvedAt: Timestamp,
+  revokedAt: Nullable(Timestamp),
+  revokeReason: Nullable(Type.String()),
+});
+
+function presentQuota(row: QuotaListRow) {
+  return {
+    id: row.id,
+    programme: { code: row.programme_code, name: row.programme_name },
+    enterprise: { id: row.enterprise_id, name: row.enterprise_name, uscc: row.enterprise_uscc },
+    item: row.item,
+    approvalRef: row.approval_ref,
+    productValue: formatYuan(row.product_value),
+    quota: formatYuan(row.quota),
+    used: formatYuan(row.used),
+    left: formatYuan(row.quota - row.used),
+    status: row.status,
+    approvedAt: row.approved_at.toISOString(),
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    revokeReason: row.revoke_reason,
+  };
+}
 
 function presentProgramme(row: ProgrammeRow & { funder_name?: string | null; grants?: number }) {
   const p = programmeOf(row);
@@ -447,6 +486,97 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .header('idempotent-replayed', String(result.replayed))
         .send(await grantDetail(scopeOf(request.actor), request.params.id));
+    },
+  );
+
+  async function quotaDetail(scope: { all: boolean; orgId: string | null }, id: string) {
+    const row = await findVisibleQuota(pool, scope, id);
+    if (!row) throw problem('subsidy.quota_not_found');
+    return presentQuota(row);
+  }
+
+  app.post(
+    '/api/subsidy/programmes/:code/quotas',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary: 'The operating funder approves a quota (资格审定) for an enterprise’s listed item',
+        description:
+          'Quota programmes (the central first-of-a-kind equipment and first-batch new materials compensations) ' +
+          'pay only against an approved quota: the programme’s percentage of the product value. One active quota ' +
+          'per item; grants at bind draw on the one with the most left, never beyond it.',
+        params: Code,
+        body: Type.Object(
+          {
+            enterpriseId: Uuid,
+            item: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+            productValue: Money,
+            approvalRef: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: QuotaView, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { enterpriseId, item, productValue, approvalRef } = request.body;
+      const id = await tx(request.actor, request.id, (ctx) =>
+        approveQuota(ctx, request.params.code, {
+          enterpriseId,
+          item,
+          productValue: parseYuan(productValue),
+          approvalRef,
+        }),
+      );
+      return reply.code(201).send(await quotaDetail(scopeOf(request.actor), id));
+    },
+  );
+
+  app.get(
+    '/api/subsidy/quotas',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'Approved quotas: the funder’s own, the enterprise’s own; all with subsidy.read_all',
+        querystring: Type.Object(
+          {
+            programme: Type.Optional(Type.String({ maxLength: 48 })),
+            enterpriseId: Type.Optional(Uuid),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('revoked')])),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(QuotaView), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { limit = 50, offset = 0, ...filter } = request.query;
+      const { rows, total } = await listQuotas(pool, scopeOf(request.actor), { ...filter, limit, offset });
+      return { items: rows.map(presentQuota), total, limit, offset };
+    },
+  );
+
+  app.post(
+    '/api/subsidy/quotas/:id/revoke',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary: 'The funder revokes a quota it approved: no further grant draws on it',
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: QuotaView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) => revokeQuota(ctx, request.params.id, request.body.reason));
+      return quotaDetail(scopeOf(request.actor), request.params.id);
     },
   );
 };

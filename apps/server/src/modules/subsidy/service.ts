@@ -3,6 +3,7 @@ import type { Queryable } from '@kebao/db';
 import { postSubsidyClawback, postSubsidyGrant, reverseEntry } from '@kebao/domain/ledger';
 import { type Fen, formatYuan, parseYuan } from '@kebao/domain/money';
 import {
+  approvedQuota,
   clawbackAmount,
   decideSubsidy,
   parseProgramme,
@@ -18,6 +19,7 @@ import { checkUpload } from '../../platform/http/uploads.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import type { CatalogCache } from '../catalog/catalog-cache.ts';
+import { findEnterpriseById } from '../enterprise/repo.ts';
 import { postEntry } from '../ledger/service.ts';
 import { shiftSubsidy } from '../policy/service.ts';
 import type {
@@ -27,23 +29,32 @@ import type {
   SubsidyEngine,
 } from '../policy/subsidy-port.ts';
 import {
+  activeQuotaForItem,
   addPaid,
   budgetMismatches,
   commitBudget,
+  commitQuota,
   enterpriseHistory,
   findProgramme,
   type GrantRow,
   grantsOfPolicy,
   insertGrant,
   insertMaterial,
+  insertQuota,
   isFunder,
   lockGrant,
+  lockQuota,
   lockUnconfirmed,
   materialsOf,
   operatedProgrammes,
   type ProgrammeRow,
+  type QuotaRow,
+  quotaForBind,
+  quotaMismatches,
   refundOfPolicy,
   releaseBudget,
+  releaseQuota,
+  revokeQuotaRow,
   setBudget,
   setOperator,
   updateGrant,
@@ -117,6 +128,7 @@ interface PendingGrant {
   year: number;
   status: GrantRow['status'];
   confirmBy: string | null;
+  quotaId: string | null;
 }
 
 /** The engine behind the policy module's subsidy port. */
@@ -154,6 +166,8 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
     const reducesBill = programme.mode === 'auto' && programme.payee === 'insurer';
     if (reducesBill && funder !== null && row.funder_org_id !== funder) continue;
     const history = await enterpriseHistory(ctx.db, policy.enterpriseId, row.code, year);
+    // A quota programme pays only against the enterprise's approved quota (资格审定 before the money).
+    const quota = programme.quota ? await quotaForBind(ctx.db, row.code, policy.enterpriseId) : null;
     const decision = decideSubsidy(
       programme,
       {
@@ -172,14 +186,19 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
           grantedThisYearToEnterprise: history.thisYear,
           grantedToPolicy: 0n,
           programmeGranted: row.committed,
-          quotaLeft: null,
+          quotaLeft: quota ? quota.quota - quota.used : null,
           groupsAlreadyGranted: groups,
         },
       },
       { premiumLeft, groupsGranted: groups },
     );
     if (decision.amount <= 0n) continue;
-    if (!(await commitBudget(ctx.db, row.code, decision.amount))) continue; // a racing bind took the rest
+    if (quota && !(await commitQuota(ctx.db, quota.id, decision.amount))) continue; // a racing bind took it
+    if (!(await commitBudget(ctx.db, row.code, decision.amount))) {
+      // A racing bind took the rest of the budget.
+      if (quota) await releaseQuota(ctx.db, quota.id, decision.amount);
+      continue;
+    }
     premiumLeft -= decision.amount;
     if (programme.noDoubleDipGroup) groups.push(programme.noDoubleDipGroup);
     const today = shanghaiDateOf(ctx.now);
@@ -192,6 +211,7 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
       status: programme.mode === 'auto' ? 'reserved' : 'applied',
       confirmBy:
         programme.mode === 'auto' ? workingDaysAfter(today, programme.confirmWorkingDays ?? 3) : null,
+      quotaId: quota?.id ?? null,
     });
   }
   const atBind = pending.filter(
@@ -235,6 +255,7 @@ async function recordGrants(ctx: Ctx, policy: BoundPolicyForSubsidy, grant: Subs
       decided_by: null,
       decided_at: null,
       decision_note: null,
+      quota_id: p.quotaId,
       created_at: ctx.now,
       updated_at: ctx.now,
     };
@@ -292,7 +313,7 @@ async function clawBack(ctx: Ctx, policyId: string, proposed: Fen, cancelled: bo
     const take = open < left ? open : left;
     if (take <= 0n) continue;
     await updateGrant(ctx.db, grant.id, { clawed_back: grant.clawed_back + take, at: ctx.now });
-    await releaseBudget(ctx.db, grant.programme_code, take);
+    await releaseGrant(ctx.db, grant, take);
     await postEntry(ctx, {
       kind: 'subsidy_clawback',
       description: `补贴追回（退费）${grant.programme_code}`,
@@ -333,7 +354,7 @@ async function clawBackFromEnterprise(ctx: Ctx, grant: GrantRow): Promise<void> 
   const due = clawbackAmount(programmeOf(programme), grant.paid - grant.clawed_back, refund);
   if (due <= 0n) return;
   await updateGrant(ctx.db, grant.id, { clawed_back: grant.clawed_back + due, at: ctx.now });
-  await releaseBudget(ctx.db, grant.programme_code, due);
+  await releaseGrant(ctx.db, grant, due);
   await postEntry(ctx, {
     kind: 'subsidy_clawback',
     description: `补贴追回（退保）${grant.programme_code}`,
@@ -357,7 +378,7 @@ async function lapse(ctx: Ctx, grant: GrantRow, why: string): Promise<void> {
   const open = grant.amount - grant.clawed_back;
   await updateGrant(ctx.db, grant.id, { status: 'lapsed', decision_note: why, at: ctx.now });
   if (open > 0n) {
-    await releaseBudget(ctx.db, grant.programme_code, open);
+    await releaseGrant(ctx.db, grant, open);
     await postEntry(ctx, {
       kind: 'subsidy_clawback',
       description: `补贴申请失效 ${grant.programme_code}`,
@@ -371,6 +392,12 @@ async function lapse(ctx: Ctx, grant: GrantRow, why: string): Promise<void> {
       ).map((l) => ({ ...l, policyId: grant.policy_id })),
     });
   }
+}
+
+/** What a grant gives back goes back to its programme's budget and, when it drew on one, its quota. */
+async function releaseGrant(db: Ctx['db'], grant: GrantRow, amount: Fen): Promise<void> {
+  await releaseBudget(db, grant.programme_code, amount);
+  if (grant.quota_id) await releaseQuota(db, grant.quota_id, amount);
 }
 
 /** The enterprise confirms a 免申即享 grant (within the programme's working days). */
@@ -635,6 +662,7 @@ export async function payGrant(ctx: Ctx, id: string, channelRef: string) {
 
 /** Programmes whose committed or paid amounts disagree with their grants, or exceed the budget. */
 export const subsidyBudgetMismatches = (db: Queryable) => budgetMismatches(db);
+export const subsidyQuotaMismatches = (db: Queryable) => quotaMismatches(db);
 
 /**
  * 免申即享 grants not confirmed within their working days lapse: the budget is released, the funder's
@@ -678,4 +706,99 @@ export async function subsidyEstimatorAt(db: Queryable, now: Date) {
     rows.map((row) => ({ programme: programmeOf(row), committed: row.committed })),
     tomorrow,
   );
+}
+
+/**
+ * The operating funder approves a quota (资格审定): an enterprise's listed item with its product value, under
+ * the approval letter's reference; the quota is the programme's percentage of the value. One active quota
+ * per item; binds of the enterprise then draw on it.
+ */
+export async function approveQuota(
+  ctx: Ctx,
+  code: string,
+  input: { enterpriseId: string; item: string; productValue: Fen; approvalRef: string },
+) {
+  const row = await findProgramme(ctx.db, code, true);
+  if (!row?.funder_org_id || row.funder_org_id !== ctx.actor.orgId)
+    throw problem('subsidy.programme_not_found');
+  const funderOrgId = row.funder_org_id;
+  const tooSmall = () =>
+    problem('request.invalid', {
+      errors: [
+        {
+          path: '/body/productValue',
+          code: 'too_small',
+          message_zh: '产品价值须为正数，且核定额度不少于 0.01 元',
+          message_en: 'The product value must be positive and give a quota of at least 0.01 yuan',
+        },
+      ],
+    });
+  if (input.productValue <= 0n) throw tooSmall();
+  const quota = approvedQuota(programmeOf(row), input.productValue);
+  if (quota === null) throw problem('subsidy.no_quota_rule', { params: { code } });
+  if (quota <= 0n) throw tooSmall();
+  const enterprise = await findEnterpriseById(ctx.db, input.enterpriseId);
+  if (!enterprise) throw problem('enterprise.not_found');
+  const item = input.item.trim();
+  if (await activeQuotaForItem(ctx.db, code, enterprise.id, item)) {
+    throw problem('subsidy.quota_exists', { params: { item } });
+  }
+  const q: QuotaRow = {
+    id: newId(),
+    programme_code: code,
+    enterprise_id: enterprise.id,
+    enterprise_org: enterprise.org_id,
+    funder_org_id: funderOrgId,
+    item,
+    approval_ref: input.approvalRef.trim(),
+    product_value: input.productValue,
+    quota,
+    used: 0n,
+    status: 'active',
+    approved_by: ctx.actor.userId,
+    approved_at: ctx.now,
+    revoked_by: null,
+    revoked_at: null,
+    revoke_reason: null,
+  };
+  await insertQuota(ctx.db, q);
+  const summary = {
+    programme: code,
+    enterpriseId: enterprise.id,
+    item,
+    approvalRef: q.approval_ref,
+    productValue: formatYuan(q.product_value),
+    quota: formatYuan(quota),
+  };
+  ctx.audit({ action: 'subsidy.quota_approve', entityType: 'subsidy_quota', entityId: q.id, after: summary });
+  ctx.emit({
+    type: 'subsidy.quota_approved',
+    aggregateType: 'subsidy_quota',
+    aggregateId: q.id,
+    payload: summary,
+    orgIds: [funderOrgId, ...(enterprise.org_id ? [enterprise.org_id] : [])],
+  });
+  return q.id;
+}
+
+/** The funder revokes a quota it approved: no further grant draws on it; grants already made stand. */
+export async function revokeQuota(ctx: Ctx, id: string, reason: string) {
+  const q = await lockQuota(ctx.db, id);
+  if (!q || q.funder_org_id !== ctx.actor.orgId) throw problem('subsidy.quota_not_found');
+  if (q.status === 'revoked') throw problem('subsidy.quota_revoked');
+  await revokeQuotaRow(ctx.db, id, ctx.actor.userId, ctx.now, reason);
+  ctx.audit({
+    action: 'subsidy.quota_revoke',
+    entityType: 'subsidy_quota',
+    entityId: id,
+    before: { status: 'active', used: formatYuan(q.used) },
+    after: { status: 'revoked', reason },
+  });
+  ctx.emit({
+    type: 'subsidy.quota_revoked',
+    aggregateType: 'subsidy_quota',
+    aggregateId: id,
+    payload: { programme: q.programme_code, enterpriseId: q.enterprise_id, item: q.item, reason },
+    orgIds: [q.funder_org_id, ...(q.enterprise_org ? [q.enterprise_org] : [])],
+  });
 }
