@@ -174,6 +174,31 @@ describe('kebao commands', () => {
     }
   });
 
+  it('seed --scale loads the zone and a synthetic directory and business, reports the rate, refuses a second load', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const env = { DATABASE_URL: fresh.url };
+      const r = await runCli(
+        ['seed', '--scale', '--policies', '3000', '--enterprises', '400', '--registered', '1000'],
+        env,
+      );
+      expect(r.stdout).toMatch(
+        /loaded in [\d.]+ s: [\d,]+ policies\/s, [\d,]+ rows\/s \(400 enterprises, 3,000 policies/,
+      );
+      expect(r.stdout).toContain('1,000 registered policies');
+      expect(r.stdout).toContain('regulator@demo.kebao.cn');
+      const again = await runCli(['seed', '--scale', '--policies', '10', '--enterprises', '5'], env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already holds a scale load');
+      expect((await runCli(['seed', '--registered', '5'], env)).stderr).toContain(
+        '--registered needs --scale',
+      );
+      expect((await runCli(['seed', '--scale', '--policies', '1e3'], env)).stderr).toContain('--policies');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('backup then restore into a fresh data directory gives identical tables', async () => {
     const file = path.join(work, 'zone.sql.gz');
     const backup = await runCli(['backup', file], { DATABASE_URL: t.db.url });
