@@ -16,6 +16,7 @@ import { type GrantStatus, grantStatuses, type ReviewTab, reviewTabs } from '../
 import { useMoney } from '../policy/labels.tsx';
 import { StatusList } from '../policy/StatusList.tsx';
 import { GrantStatusTag, useSubsidyLabels } from './labels.tsx';
+import { MyQuotasCard } from './QuotasCard.tsx';
 
 interface GrantListProps {
   /** Whose list: the enterprise's own grants, or the funder's queue (which names the enterprise). */
@@ -126,7 +127,8 @@ function GrantList({ side, emptyText, fixedStatus }: GrantListProps) {
 
 /**
  * 我的补贴 `/subsidy/grants` (enterprises): the subsidies granted on its policies — reserved at the bind
- * and to be confirmed (免申即享), or applied for with materials (申报) — with their status.
+ * and to be confirmed (免申即享), or applied for with materials (申报) — with their status; above them the
+ * quotas approved for it under quota programmes (核定额度), when it has any.
  */
 export function MyGrantsPage() {
   const { t } = useTranslation();
@@ -134,6 +136,7 @@ export function MyGrantsPage() {
     <>
       <PageHeader page="subsidy-grants" title={t('grants.titleMine')} />
       <Typography.Paragraph type="secondary">{t('grants.introMine')}</Typography.Paragraph>
+      <MyQuotasCard />
       <GrantList
         side="enterprise"
         emptyText={

@@ -20,6 +20,7 @@ import { useSubsidyLabels } from './labels.tsx';
 import { BudgetModal, OperatorModal, PublishModal } from './ProgrammeModals.tsx';
 import { ProgrammeRules } from './ProgrammeRules.tsx';
 import { OperatorText } from './ProgrammesPage.tsx';
+import { QuotasCard } from './QuotasCard.tsx';
 
 type View = 'rules' | 'json';
 
@@ -70,14 +71,19 @@ function BudgetCard({ programme }: { programme: ProgrammeView }) {
   );
 }
 
+/** The funder operating the programme, with the right to manage subsidies: it changes and approves there. */
+function useOperates(funderId: string | undefined): boolean {
+  const me = useMe();
+  return funderId === me.organisation.id && hasAnyPermission(me, [Permission.SubsidyManage]);
+}
+
 function Actions({ programme, onSaved }: { programme: ProgrammeView; onSaved: (p: ProgrammeView) => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const [open, setOpen] = useState<'budget' | 'operator' | 'version' | null>(null);
   // The funder operating the programme changes its budget and publishes its versions; the platform names
   // the operator.
-  const operates =
-    programme.funder?.id === me.organisation.id && hasAnyPermission(me, [Permission.SubsidyManage]);
+  const operates = useOperates(programme.funder?.id);
   const platform = hasAnyPermission(me, [Permission.OrgManage]);
   const definition = programmeInOrder(programme.definition);
   const close = (saved: ProgrammeView) => {
@@ -132,6 +138,7 @@ function ProgrammeBody({ code }: { code: string }) {
   const [answered, setAnswered] = useState<ProgrammeView | null>(null);
   const [view, setView] = useState<View>('rules');
   const data = answered ?? detail.data;
+  const operates = useOperates(data?.funder?.id);
   if (detail.error && !data) {
     if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
     return <LoadError error={detail.error} onRetry={detail.reload} />;
@@ -169,6 +176,7 @@ function ProgrammeBody({ code }: { code: string }) {
         />
       ) : null}
       <BudgetCard programme={data} />
+      {definition?.quota ? <QuotasCard code={data.code} rule={definition.quota} operates={operates} /> : null}
       <Flex justify="space-between" align="center" wrap gap="middle">
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('programme.rules')}
