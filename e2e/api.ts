@@ -6,6 +6,8 @@ export interface ApiSession {
   me: { id: string; email: string; organisation: { id: string; nameZh: string } };
   /** The `Cookie` header that carries the session. */
   cookie: string;
+  /** The token writes carry in `x-csrf-token`. */
+  csrfToken: string;
 }
 
 export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise<ApiSession> {
@@ -19,7 +21,29 @@ export async function apiLogin(email: string, password = DEMO_PASSWORD): Promise
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { me: (await response.json()) as ApiSession['me'], cookie };
+  const body = (await response.json()) as ApiSession['me'] & { csrfToken: string };
+  return { me: body, cookie, csrfToken: body.csrfToken };
+}
+
+/** `method path` as the session (its cookie and CSRF token), expecting a 2xx JSON answer. */
+export async function callJson<T>(
+  session: ApiSession,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 /** `GET path` from Node (an organisation's system, or a stolen cookie); the answer's status only. */

@@ -1,8 +1,8 @@
-import { DEMO_PASSWORD } from '@kebao/server';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled } from './animations.ts';
-import { baseUrl, eventually, login, pathOf, textOf, useBrowser } from './browser.ts';
+import { apiLogin, callJson } from './api.ts';
+import { eventually, login, pathOf, textOf, useBrowser } from './browser.ts';
 import { enterpriseAdmin } from './demo.ts';
 
 /** The government funder operating both central quota programmes (首台套, 首批次). */
@@ -20,40 +20,16 @@ interface QuotaBody {
   status: string;
 }
 
-/** A demo user calling the API outside the browser, as its own system would (cookie and CSRF token). */
-async function apiAs(email: string) {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login as ${email}: HTTP ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const answer = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (answer.status >= 300)
-      throw new Error(`${method} ${path}: HTTP ${answer.status} ${await answer.text()}`);
-    return (await answer.json()) as T;
-  };
-}
-
 /** One active quota per item: a quota left by an earlier run on the same server is revoked first. */
 async function withoutActiveQuota(): Promise<void> {
-  const central = await apiAs(centralEmail);
-  const active = await central<{ items: QuotaBody[] }>(
+  const central = await apiLogin(centralEmail);
+  const active = await callJson<{ items: QuotaBody[] }>(
+    central,
     'GET',
     `/api/subsidy/quotas?programme=${programmeCode}&status=active&limit=100`,
   );
   for (const quota of active.items.filter((q) => q.item === item)) {
-    await central('POST', `/api/subsidy/quotas/${quota.id}/revoke`, { reason: '测试前清理' });
+    await callJson(central, 'POST', `/api/subsidy/quotas/${quota.id}/revoke`, { reason: '测试前清理' });
   }
 }
 

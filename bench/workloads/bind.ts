@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { envInteger } from '../harness/env.ts';
 import { machineBusySeconds } from '../harness/machine.ts';
 import { formatNumber, formatRatio } from '../harness/report.ts';
 import { type BenchContext, median, quantile, type Workload } from '../harness/workload.ts';
@@ -31,15 +32,6 @@ import {
   requirePgbench,
   runPgbench,
 } from './bind/pgbench.ts';
-
-function envInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
-  return value;
-}
 
 /** Concurrent simulated users, each one chain at a time; pgbench gets as many clients. */
 const CLIENTS = envInteger('KEBAO_BENCH_CLIENTS', 16, 1);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPool, type EmbeddedCluster } from '@kebao/db';
 import { verifyLedger } from '@kebao/server';
+import { envInteger } from '../harness/env.ts';
 import { machineBusySeconds } from '../harness/machine.ts';
 import { formatNumber, formatRatio } from '../harness/report.ts';
 import { type BenchContext, median, quantile, type Workload } from '../harness/workload.ts';
@@ -38,15 +39,6 @@ import {
   servicePoster,
 } from './ledger/load.ts';
 import { ENTRY_KIND, LINES_PER_POSTING } from './ledger/postings.ts';
-
-function envInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
-  return value;
-}
 
 /** Concurrent clients of the one-posting-per-transaction loads (the same variable as the bind workload's). */
 const CLIENTS = envInteger('KEBAO_BENCH_CLIENTS', 16, 1);

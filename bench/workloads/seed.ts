@@ -8,6 +8,7 @@ import {
   syntheticMarket,
   verifyLedger,
 } from '@kebao/server';
+import { envInteger } from '../harness/env.ts';
 import { formatNumber } from '../harness/report.ts';
 import { median, Skip, type Workload } from '../harness/workload.ts';
 import { databaseUrl } from './stats/generate.ts';
@@ -24,15 +25,6 @@ import { databaseUrl } from './stats/generate.ts';
  * writes on this machine. Once, for context: the demo zone seeded through the platform's services
  * (`kebao seed --years 1`), whose rate is the other end of the scale.
  */
-
-function envInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
-  return value;
-}
 
 const POLICIES = envInteger('KEBAO_BENCH_SEED_POLICIES', 1_000_000, 1_000);
 const ENTERPRISES = envInteger('KEBAO_BENCH_SEED_ENTERPRISES', 100_000, 10);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createClient, createPool, redactUrl } from '@kebao/db';
 import type pg from 'pg';
+import { envInteger } from '../harness/env.ts';
 import { machineBusySeconds } from '../harness/machine.ts';
 import { formatNumber } from '../harness/report.ts';
 import { type BenchContext, median, Skip, type Workload } from '../harness/workload.ts';
@@ -30,15 +31,6 @@ import {
  * insured entity) and the index's statistics of the year are limits on their ratio to the same run's bare
  * scan. Lower is better.
  */
-
-function envInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be an integer ≥ ${min}, not "${raw}"`);
-  return value;
-}
 
 const DEFAULT_POLICIES = 10_000_000;
 const POLICIES = envInteger('KEBAO_BENCH_STATS_POLICIES', DEFAULT_POLICIES, 1_000);
