@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { claimRoutes } from './modules/claim/routes.ts';
 import { enterpriseImportRoutes } from './modules/enterprise/import-routes.ts';
@@ -13,6 +14,7 @@ import { placementRoutes } from './modules/placement/routes.ts';
 import { policyRoutes } from './modules/policy/routes.ts';
 import { quoteRequestRoutes } from './modules/quote/request-routes.ts';
 import { quoteRoutes } from './modules/quote/routes.ts';
+import { subsidyBreakdownRoutes } from './modules/subsidy/breakdown-routes.ts';
 import { subsidyRoutes } from './modules/subsidy/routes.ts';
 import { webhookRoutes } from './modules/webhook/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -80,6 +82,8 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(policyRoutes);
   await app.register(ledgerRoutes);
   await app.register(subsidyRoutes);
+  await app.register(calendarRoutes);
+  await app.register(subsidyBreakdownRoutes);
   await app.register(claimRoutes);
   await app.register(monitorRoutes);
   await app.register(webhookRoutes);

@@ -440,7 +440,11 @@ describe('the central office (首台套): quotas before the money', () => {
     }
     expect((await holder.post(`/api/subsidy/grants/${id}/submit`, {})).body.status).toBe('submitted');
     const before = fen((await used()).used);
-    const rejected = await central.post(`/api/subsidy/grants/${id}/review`, {
+    // The province reviews a Shanghai manufacturer's application first (省级初审): the ministry waits.
+    const early = await central.post(`/api/subsidy/grants/${id}/review`, { decision: 'reject', note: 'x' });
+    expect(early.body.code).toBe('subsidy.not_your_stage');
+    const province = await t.as('shanghai@demo.kebao.cn');
+    const rejected = await province.post(`/api/subsidy/grants/${id}/review`, {
       decision: 'reject',
       note: '材料不符',
     });

@@ -1,3 +1,4 @@
+export * from './calendar/index.ts';
 export * from './catalog/index.ts';
 export * from './claims/index.ts';
 export * from './demo/index.ts';

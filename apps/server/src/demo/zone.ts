@@ -1,6 +1,7 @@
 import { parseCalendarDate, shanghaiDateOf, startOfDayInstant } from '@kebao/domain/time';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { loadShippedCalendars } from '../modules/calendar/load-calendars.ts';
 import { CatalogCache } from '../modules/catalog/catalog-cache.ts';
 import { CATALOG_DIR, loadShippedCatalog } from '../modules/catalog/load-catalog.ts';
 import { seedDemoExperts } from '../modules/claim/demo-seed.ts';
@@ -72,6 +73,12 @@ async function prepare(
   if (catalog.added.length > 0) log.info(`loaded ${catalog.added.length} catalogue product version(s)`);
   const programmes = await loadShippedProgrammes(pool, tx, options.catalogDir ?? CATALOG_DIR);
   if (programmes.added.length > 0) log.info(`loaded ${programmes.added.length} subsidy programme(s)`);
+  // Before any activity: deadlines count working days on these.
+  const calendars = await loadShippedCalendars(pool, tx, options.catalogDir ?? CATALOG_DIR);
+  if (calendars.added.length > 0)
+    log.info(`loaded the working-day calendar of ${calendars.added.join(', ')}`);
+  if (calendars.kept.length > 0)
+    log.info(`kept the working-day calendar of ${calendars.kept.join(', ')} as put in through the API`);
   if (seeded) await operateDemoProgrammes(pool, tx);
   const rules = await loadShippedRules(pool, tx, options.catalogDir ?? CATALOG_DIR);
   if (rules.added.length > 0) log.info(`loaded ${rules.added.length} early-warning rule(s)`);

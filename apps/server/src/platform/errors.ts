@@ -477,6 +477,36 @@ export const problemCatalogue = {
     zh: '预算不能低于已承诺金额 {committed} 元',
     en: 'The budget cannot go below the {committed} yuan already committed',
   },
+  'subsidy.not_your_stage': {
+    status: 409,
+    zh: '该申报正处于“{stage}”环节，由{reviewer}审核',
+    en: 'The application is at the “{stageEn}” stage, reviewed by {reviewer}',
+  },
+  'subsidy.nothing_requested': {
+    status: 422,
+    zh: '要求补正时须说明需补充的材料或事项',
+    en: 'A request for more must say what is missing',
+  },
+  'subsidy.supplement_missing': {
+    status: 409,
+    zh: '尚未重新上传要求补正的材料：{keys}',
+    en: 'The materials asked for have not been uploaded again: {keys}',
+  },
+  'subsidy.stage_unknown': {
+    status: 422,
+    zh: '补贴项目 {code} 没有审核环节 {stage}',
+    en: 'Programme {code} has no review stage {stage}',
+  },
+  'subsidy.reviewer_not_funder': {
+    status: 422,
+    zh: '审核机构须为政府部门',
+    en: 'A reviewer must be a government body',
+  },
+  'subsidy.enterprise_barred': {
+    status: 409,
+    zh: '企业因违规被取消该项目申报资格至 {until}',
+    en: 'The enterprise is barred from this programme until {until}',
+  },
   'subsidy.material_not_listed': {
     status: 422,
     zh: '材料 {key} 不在该项目的申报清单中',
@@ -595,6 +625,11 @@ export const problemCatalogue = {
     status: 409,
     zh: '推送订阅已停用，请先启用',
     en: 'The webhook subscription is switched off; switch it on first',
+  },
+  'calendar.year_not_found': {
+    status: 404,
+    zh: '尚未载入 {year} 年的工作日历',
+    en: 'No working-day calendar is loaded for {year}',
   },
   'idempotency.key_reused': {
     status: 409,

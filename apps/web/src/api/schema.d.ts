@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -11616,6 +11616,8 @@ export interface paths {
                     status?: string;
                     programme?: string;
                     policyId?: string;
+                    /** @description only applications waiting at a stage the caller reviews (待我审核) */
+                    toReview?: boolean;
                     limit?: number;
                     offset?: number;
                 };
@@ -11656,8 +11658,27 @@ export interface paths {
                                 };
                                 mode: string;
                                 payee: string;
-                                /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                                /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                                 status: string;
+                                /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                                review: {
+                                    /** @description the stage an application waits at (0-based) */
+                                    stage: number;
+                                    key: string;
+                                    names: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    /** @description how many stages the programme has */
+                                    of: number;
+                                    reviewer: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                };
+                                /** @description returned for more materials (补正): the last day to resubmit */
+                                supplementBy: string | null;
                                 /**
                                  * Format: money
                                  * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -11686,6 +11707,25 @@ export interface paths {
                                  * @description ISO 8601 instant
                                  */
                                 createdAt: string;
+                                /** @description every decision on the application, oldest first (审核记录) */
+                                reviews?: {
+                                    stage: number;
+                                    stageKey: string;
+                                    /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                    decision: string;
+                                    note: string;
+                                    requested: string[] | null;
+                                    by: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 instant
+                                     */
+                                    at: string;
+                                }[];
                                 materials?: {
                                     key: string;
                                     names: {
@@ -11791,8 +11831,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -11821,6 +11880,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -11924,8 +12002,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -11954,6 +12051,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -12067,8 +12183,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -12097,6 +12232,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -12244,8 +12398,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -12274,6 +12447,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -12342,7 +12534,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The funder approves or rejects an application, with a note the enterprise sees */
+        /**
+         * The reviewer of the stage an application waits at approves it, rejects it or asks for more (补正)
+         * @description Approval at a stage sends the application to the next of the programme’s review stages (区级初审, 市级复审…) and at the last grants it; a rejection ends it and returns the money to the budget; a request for more returns it to the enterprise with the materials asked for, due within the programme’s working days (supplementWorkingDays, 10 by default) on the holiday calendar. Only the stage’s reviewer may decide (409 subsidy.not_your_stage names who does).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -12355,7 +12550,214 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        decision: "approve" | "reject";
+                        decision: "approve" | "reject" | "request_more";
+                        note: string;
+                        /** @description request_more: the checklist materials to upload again */
+                        requested?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            policy: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                            };
+                            enterprise: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            funder: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            mode: string;
+                            payee: string;
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
+                            status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            clawedBack: string;
+                            /**
+                             * Format: money
+                             * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                             * @example 1234.56
+                             */
+                            paid: string;
+                            yearIndex: number;
+                            confirmBy: string | null;
+                            /** @description every rule’s contribution (补贴计算过程) */
+                            steps: unknown;
+                            decisionNote: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
+                            materials?: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                uploaded: {
+                                    filename: string;
+                                    size: number;
+                                    sha256: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/grants/{id}/fraud": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The operating funder records a fraud finding (骗取补贴): all taken back, the enterprise barred
+         * @description The grant is revoked: what was not paid is cancelled (under payee insurer the policyholder then owes that part of its premium), what was paid becomes a receivable from the enterprise; the budget and any quota get it all back; the enterprise is barred from the programme for its clawback.barYears (取消申报资格).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
                         note: string;
                     };
                 };
@@ -12391,8 +12793,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -12421,6 +12842,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -12483,6 +12923,197 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes/{code}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme’s review stages and the funders reviewing each, by region
+         * @description A stage without a reviewer for the enterprise’s region is reviewed by the operating funder.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stages: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reviewers: {
+                                stage: string;
+                                /** @description region code prefix covered; empty: everywhere */
+                                regionPrefix: string;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Assign (or, with a null funder, remove) the funder reviewing a stage for a region (platform) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stage: string;
+                        /** @description region code prefix (31: Shanghai, 310115: Pudong); empty: everywhere */
+                        regionPrefix: string;
+                        /** Format: uuid */
+                        funderOrgId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stages: {
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reviewers: {
+                                stage: string;
+                                /** @description region code prefix covered; empty: everywhere */
+                                regionPrefix: string;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                assignedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12552,8 +13183,27 @@ export interface paths {
                             };
                             mode: string;
                             payee: string;
-                            /** @description reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效 */
+                            /** @description reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补） */
                             status: string;
+                            /** @description where the application is in the programme’s review (区级初审, 市级复审…) */
+                            review: {
+                                /** @description the stage an application waits at (0-based) */
+                                stage: number;
+                                key: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description how many stages the programme has */
+                                of: number;
+                                reviewer: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description returned for more materials (补正): the last day to resubmit */
+                            supplementBy: string | null;
                             /**
                              * Format: money
                              * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
@@ -12582,6 +13232,25 @@ export interface paths {
                              * @description ISO 8601 instant
                              */
                             createdAt: string;
+                            /** @description every decision on the application, oldest first (审核记录) */
+                            reviews?: {
+                                stage: number;
+                                stageKey: string;
+                                /** @description approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补 */
+                                decision: string;
+                                note: string;
+                                requested: string[] | null;
+                                by: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                at: string;
+                            }[];
                             materials?: {
                                 key: string;
                                 names: {
@@ -13079,6 +13748,416 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years of the working-day calendar loaded, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                /** @description the State Council notice it follows (国务院办公厅通知) */
+                                source: string;
+                                /** @description catalog (the shipped file) · api (put in by a platform administrator) */
+                                origin: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                loadedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                updatedAt: string;
+                                /** @description days off listed (放假), weekends inside a run included */
+                                holidays: number;
+                                /** @description Saturdays and Sundays worked instead (调休上班) */
+                                workdays: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One year: its public holidays and weekend days worked, in date order, and its source
+         * @description A date not listed is a working day from Monday to Friday and a rest day on Saturday and Sunday.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description the State Council notice it follows (国务院办公厅通知) */
+                            source: string;
+                            /** @description catalog (the shipped file) · api (put in by a platform administrator) */
+                            origin: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            loadedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description days off listed (放假), weekends inside a run included */
+                            holidays: number;
+                            /** @description Saturdays and Sundays worked instead (调休上班) */
+                            workdays: number;
+                            days: {
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                date: string;
+                                /**
+                                 * @description holiday 放假 · workday 调休上班
+                                 * @enum {string}
+                                 */
+                                kind: "holiday" | "workday";
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Put in or replace a year from the State Council notice (platform administrator)
+         * @description The body is a year as in catalog/calendars/*.yaml, in JSON (catalog/schema/calendar.schema.json). Every day of the year is replaced in one transaction, audited; the same content again changes nothing. Errors name the JSON path, e.g. /body/days/3/date.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            /** @description the calendar year: { year, source, days: [{ date, kind, names }] } */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @description the State Council notice it follows (国务院办公厅通知) */
+                            source: string;
+                            /** @description catalog (the shipped file) · api (put in by a platform administrator) */
+                            origin: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            loadedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            updatedAt: string;
+                            /** @description days off listed (放假), weekends inside a run included */
+                            holidays: number;
+                            /** @description Saturdays and Sundays worked instead (调休上班) */
+                            workdays: number;
+                            days: {
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                date: string;
+                                /**
+                                 * @description holiday 放假 · workday 调休上班
+                                 * @enum {string}
+                                 */
+                                kind: "holiday" | "workday";
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subsidy/programmes/{code}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A programme’s grants by product, statistical class, district or enterprise (its funder, subsidy.read_all)
+         * @description Rows ordered by committed (granted net of claw-backs) descending, then key. The grants counted are the ones the programme’s committed counts — reserved, confirmed, applied, submitted, returned, approved — and revoked ones (clawed back in full); so the totals equal the programme’s committed and paid. Only the funder operating the programme and holders of subsidy.read_all see it; to others it does not exist (404).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "product" | "class" | "district" | "enterprise";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programme: {
+                                code: string;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            by: "product" | "class" | "district" | "enterprise";
+                            items: {
+                                /** @description product code · statistical class · GB/T 2260 region code ("unknown": none recorded) · enterprise id */
+                                key: string;
+                                /** @description in Chinese: the product’s name · the class as the statistics name it · the region code · the enterprise’s name */
+                                label: string;
+                                /** @description in English where there is one (the enterprise’s name otherwise) */
+                                labelEn: string;
+                                /** @description the enterprise’s unified social credit code (by=enterprise) */
+                                uscc: string | null;
+                                /** @description grants counted (every status committed, and revoked ones) */
+                                grants: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                committed: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                clawedBack: string;
+                                /** @description committed ÷ the programme’s committed, a decimal fraction with 6 places rounded up ("0.125000" = 12.5%); null while nothing is committed */
+                                share: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                            /** @description over every group, not only this page */
+                            totals: {
+                                /** @description grants counted (every status committed, and revoked ones) */
+                                grants: number;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                committed: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                paid: string;
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                clawedBack: string;
+                            };
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

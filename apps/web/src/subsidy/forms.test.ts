@@ -7,9 +7,11 @@ import {
   daysUntil,
   decidingStep,
   fileSize,
+  fraudBody,
   grantDue,
   grantPath,
   grantRights,
+  lastRequest,
   materialContentType,
   materialProblem,
   newProgrammeTemplate,
@@ -19,6 +21,8 @@ import {
   programmeInOrder,
   programmePointer,
   readSteps,
+  regionPrefixPattern,
+  requestedMaterials,
   reviewBody,
 } from './forms.ts';
 import { readProgramme } from './programme.ts';
@@ -28,6 +32,9 @@ const enterpriseOrg = '5d1c0a6e-1f3b-4b1e-9a8c-2e7f4d6b8c01';
 const enterprise = { orgId: enterpriseOrg, permissions: [Permission.EnterpriseSelf, Permission.SubsidyRead] };
 const funder = { orgId: funderOrg, permissions: [Permission.SubsidyRead, Permission.SubsidyManage] };
 const regulator = { orgId: 'r', permissions: [Permission.SubsidyRead, Permission.SubsidyReadAll] };
+/** A provincial body assigned to review a stage of the programme (省级初审) for the enterprise's region. */
+const provinceOrg = '0c9e4d2a-6b1f-4e3a-8d7c-5a2b1e0f9d33';
+const province = { orgId: provinceOrg, permissions: [Permission.SubsidyRead, Permission.SubsidyManage] };
 
 const grant = {
   id: '01a2063f-ab54-7d11-af77-5d5d831144a5',
@@ -39,6 +46,7 @@ const grant = {
   clawedBack: '0.00',
   paid: '0.00',
   funder: { id: funderOrg },
+  review: { reviewer: { id: funderOrg } },
 };
 
 /** Steps as the server stores them (a Shanghai tiered grant at the bind). */
@@ -110,6 +118,13 @@ describe('what the viewer may do with a grant', () => {
     expect(grantRights(application, regulator, '2026-11-24').apply).toBe(false);
   });
 
+  it('lets the enterprise upload again and resubmit an application returned for more (补正)', () => {
+    const returned = { ...grant, status: 'returned', mode: 'apply', payee: 'enterprise', confirmBy: null };
+    expect(grantRights(returned, enterprise, '2026-11-24')).toMatchObject({ apply: true, resubmit: true });
+    expect(grantRights({ ...returned, status: 'applied' }, enterprise, '2026-11-24').resubmit).toBe(false);
+    expect(grantRights(returned, funder, '2026-11-24')).toMatchObject({ apply: false, review: false });
+  });
+
   it('lets the operating funder review a submitted application and pay what is due to the enterprise', () => {
     const application = { ...grant, mode: 'apply', payee: 'enterprise', confirmBy: null };
     expect(grantRights({ ...application, status: 'submitted' }, funder, '2026-11-24').review).toBe(true);
@@ -129,10 +144,77 @@ describe('what the viewer may do with a grant', () => {
     );
   });
 
-  it('opens the grant under 补贴审核 for its funder, under 我的补贴 for everyone else', () => {
+  it('lets only the reviewer of the stage the application waits at decide on it', () => {
+    const atProvince = {
+      ...grant,
+      status: 'submitted',
+      mode: 'apply',
+      payee: 'enterprise',
+      confirmBy: null,
+      review: { reviewer: { id: provinceOrg } },
+    };
+    expect(grantRights(atProvince, province, '2026-11-24')).toMatchObject({
+      reviewer: true,
+      review: true,
+      funder: false,
+      fraud: false,
+      pay: false,
+    });
+    // The operating funder waits for the province (it may still find fraud).
+    expect(grantRights(atProvince, funder, '2026-11-24')).toMatchObject({
+      reviewer: false,
+      review: false,
+      funder: true,
+      fraud: true,
+    });
+    // At the ministry's stage the province has nothing left to decide.
+    const atCentral = { ...atProvince, review: { reviewer: { id: funderOrg } } };
+    expect(grantRights(atCentral, province, '2026-11-24').review).toBe(false);
+    expect(grantRights(atCentral, funder, '2026-11-24').review).toBe(true);
+    // Without subsidy.manage nobody reviews, and nothing but a submitted application is reviewed.
+    const reader = { orgId: provinceOrg, permissions: [Permission.SubsidyRead] };
+    expect(grantRights(atProvince, reader, '2026-11-24').review).toBe(false);
+    expect(grantRights({ ...atProvince, status: 'returned' }, province, '2026-11-24').review).toBe(false);
+  });
+
+  it('lets the operating funder find fraud on a grant not yet ended', () => {
+    for (const status of ['reserved', 'confirmed', 'applied', 'submitted', 'returned', 'approved'])
+      expect(grantRights({ ...grant, status }, funder, '2026-11-24').fraud, status).toBe(true);
+    for (const status of ['rejected', 'lapsed', 'revoked'])
+      expect(grantRights({ ...grant, status }, funder, '2026-11-24').fraud, status).toBe(false);
+    expect(grantRights(grant, enterprise, '2026-11-24').fraud).toBe(false);
+    expect(grantRights(grant, regulator, '2026-11-24').fraud).toBe(false);
+    expect(grantRights(grant, { ...funder, orgId: 'another' }, '2026-11-24').fraud).toBe(false);
+  });
+
+  it('opens the grant under 补贴审核 for its funder and reviewers, under 我的补贴 for everyone else', () => {
     expect(grantPath(grant, funder)).toBe(`/subsidy/review/${grant.id}`);
     expect(grantPath(grant, enterprise)).toBe(`/subsidy/grants/${grant.id}`);
     expect(grantPath(grant, regulator)).toBe(`/subsidy/grants/${grant.id}`);
+    // The reviewer of the stage it waits at, and one whose stage it passed, read it under 补贴审核 too.
+    const atProvince = { ...grant, review: { reviewer: { id: provinceOrg } } };
+    expect(grantPath(atProvince, province)).toBe(`/subsidy/review/${grant.id}`);
+    expect(grantPath(grant, province)).toBe(`/subsidy/review/${grant.id}`);
+    // Reading subsidies is not reviewing them.
+    expect(grantPath(atProvince, { orgId: provinceOrg, permissions: [Permission.SubsidyRead] })).toBe(
+      `/subsidy/grants/${grant.id}`,
+    );
+  });
+
+  it('reads the materials the last request for more asked for', () => {
+    const by = { id: provinceOrg, name: '省级' };
+    const trail = [
+      { decision: 'request_more', requested: ['sealed_policy'], note: '保单未盖章', by },
+      { decision: 'resubmit', requested: null, note: '已补正', by },
+      { decision: 'request_more', requested: ['premium_invoice', 'payment_voucher'], note: '发票', by },
+      { decision: 'approve', requested: null, note: '通过', by },
+    ];
+    expect(requestedMaterials(trail)).toEqual(['premium_invoice', 'payment_voucher']);
+    expect(lastRequest(trail)?.note).toBe('发票');
+    expect(requestedMaterials(trail.slice(0, 2))).toEqual(['sealed_policy']);
+    expect(requestedMaterials([{ decision: 'request_more', requested: null }])).toEqual([]);
+    expect(requestedMaterials([])).toEqual([]);
+    expect(lastRequest([])).toBeNull();
   });
 
   it('counts the days to a deadline', () => {
@@ -198,6 +280,31 @@ describe('request bodies', () => {
       decision: 'reject',
       note: '材料不全',
     });
+    // Only a request for more names materials, each once.
+    expect(reviewBody({ decision: 'approve', note: '同意', requested: ['sealed_policy'] })).toEqual({
+      decision: 'approve',
+      note: '同意',
+    });
+    expect(
+      reviewBody({
+        decision: 'request_more',
+        note: ' 保单未盖章 ',
+        requested: ['sealed_policy', 'sealed_policy', 'premium_invoice'],
+      }),
+    ).toEqual({
+      decision: 'request_more',
+      note: '保单未盖章',
+      requested: ['sealed_policy', 'premium_invoice'],
+    });
+    expect(reviewBody({ decision: 'request_more', note: '说明用途' })).toEqual({
+      decision: 'request_more',
+      note: '说明用途',
+      requested: [],
+    });
+    expect(fraudBody(' 虚构最终用户验收证明 ')).toEqual({ note: '虚构最终用户验收证明' });
+    for (const prefix of ['', '31', '310115']) expect(regionPrefixPattern.test(prefix), prefix).toBe(true);
+    for (const prefix of ['3101151', '31x', ' 31', '上海'])
+      expect(regionPrefixPattern.test(prefix), prefix).toBe(false);
     expect(payBody(' GOV20261124 ')).toEqual({ channelRef: 'GOV20261124' });
   });
 });

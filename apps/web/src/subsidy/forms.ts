@@ -2,8 +2,14 @@ import { Permission } from '@kebao/domain/org';
 import { fenOf } from '../format/decimal.ts';
 import { normaliseYuan } from '../format/money.ts';
 import { isOneOf } from '../policy/vocabulary.ts';
-import type { BudgetBody, GrantSummary, PayBody, ReviewBody } from './types.ts';
-import { MATERIAL_MAX_BYTES, type MaterialType, materialTypes, type ReviewDecision } from './vocabulary.ts';
+import type { BudgetBody, FraudBody, GrantSummary, PayBody, ReviewBody } from './types.ts';
+import {
+  fraudStatuses,
+  MATERIAL_MAX_BYTES,
+  type MaterialType,
+  materialTypes,
+  type ReviewDecision,
+} from './vocabulary.ts';
 
 /*
  * The subsidy pages' small readings and forms: the computation steps of a grant, what the viewer may do
@@ -105,14 +111,20 @@ export interface GrantRights {
   enterprise: boolean;
   /** The funder operating the programme, with subsidy.manage. */
   funder: boolean;
+  /** The reviewer of the stage the application waits at (审核单位), with subsidy.manage. */
+  reviewer: boolean;
   /** 确认: a 免申即享 grant waiting for the enterprise, within its deadline. */
   confirm: boolean;
   /** The deadline to confirm has passed: the grant will lapse. */
   confirmLate: boolean;
-  /** 上传材料 and 提交申报: an application not yet submitted. */
+  /** 上传材料 and 提交申报: an application not yet submitted, or returned for more (补正). */
   apply: boolean;
-  /** 审核: a submitted application. */
+  /** The application was returned for more materials: submitting it again is 重新提交. */
+  resubmit: boolean;
+  /** 审核: a submitted application waiting at the viewer's stage. */
   review: boolean;
+  /** 认定骗补: the operating funder, on a grant not yet ended. */
+  fraud: boolean;
   /** 拨付: a grant paid to the enterprise, approved (or confirmed, 免申即享), with money still due. */
   pay: boolean;
 }
@@ -122,23 +134,30 @@ type GrantFacts = Pick<
   'status' | 'mode' | 'payee' | 'confirmBy' | 'amount' | 'clawedBack' | 'paid'
 > & {
   funder: { id: string };
+  review: { reviewer: { id: string } };
 };
 
 export function grantRights(grant: GrantFacts, viewer: Viewer, today: string): GrantRights {
   const holds = (p: Permission) => viewer.permissions.includes(p);
   // The API shows an enterprise its own grants only; readers of everything hold no enterprise.self.
   const enterprise = holds(Permission.EnterpriseSelf);
-  const funder = grant.funder.id === viewer.orgId && holds(Permission.SubsidyManage);
+  const manages = holds(Permission.SubsidyManage);
+  const funder = grant.funder.id === viewer.orgId && manages;
+  const reviewer = grant.review.reviewer.id === viewer.orgId && manages;
   const reserved = grant.status === 'reserved';
+  const returned = grant.status === 'returned';
   const late = reserved && grant.confirmBy !== null && today > grant.confirmBy;
   const payable = grant.status === 'approved' || (grant.mode === 'auto' && grant.status === 'confirmed');
   return {
     enterprise,
     funder,
+    reviewer,
     confirm: enterprise && reserved && !late,
     confirmLate: late,
-    apply: enterprise && grant.status === 'applied',
-    review: funder && grant.status === 'submitted',
+    apply: enterprise && (grant.status === 'applied' || returned),
+    resubmit: enterprise && returned,
+    review: reviewer && grant.status === 'submitted',
+    fraud: funder && isOneOf(fraudStatuses, grant.status),
     pay: funder && grant.payee === 'enterprise' && payable && (fenOf(grantDue(grant)) ?? 0n) > 0n,
   };
 }
@@ -150,12 +169,33 @@ export function daysUntil(date: string, today: string): number {
 }
 
 /**
- * A grant's page for this viewer: the funder that runs the programme reviews it under 补贴审核, everyone
- * else reads it under 我的补贴 (the enterprise) or on its own.
+ * A grant's page for this viewer: a government body managing subsidies reads it under 补贴审核 — it sees
+ * only the grants of the programmes it operates and the applications of the regions whose stage it reviews
+ * (the stage the application waits at now, or one it passed); everyone else reads it under 我的补贴 (the
+ * enterprise) or on its own.
  */
-export function grantPath(grant: { id: string; funder: { id: string } }, viewer: Viewer): string {
-  const reviews = grant.funder.id === viewer.orgId && viewer.permissions.includes(Permission.SubsidyManage);
+export function grantPath(
+  grant: { id: string; funder: { id: string }; review: { reviewer: { id: string } } },
+  viewer: Viewer,
+): string {
+  const holds = (p: Permission) => viewer.permissions.includes(p);
+  const party = grant.funder.id === viewer.orgId || grant.review.reviewer.id === viewer.orgId;
+  const reviews = holds(Permission.SubsidyManage) && (party || !holds(Permission.EnterpriseSelf));
   return reviews ? `/subsidy/review/${grant.id}` : `/subsidy/grants/${grant.id}`;
+}
+
+/** The last request for more (要求补正) in the trail, or null. */
+export function lastRequest<R extends { decision: string }>(reviews: readonly R[]): R | null {
+  for (let i = reviews.length - 1; i >= 0; i--) {
+    const review = reviews[i];
+    if (review?.decision === 'request_more') return review;
+  }
+  return null;
+}
+
+/** The materials the last request for more (要求补正) asked to upload again; none when it named none. */
+export function requestedMaterials(reviews: readonly { decision: string; requested: string[] | null }[]) {
+  return lastRequest(reviews)?.requested ?? [];
 }
 
 // ---- materials ---------------------------------------------------------------------------------------
@@ -206,11 +246,23 @@ export function budgetBody(budget: string): BudgetBody {
 export interface ReviewValues {
   decision: ReviewDecision;
   note: string;
+  /** 要求补正: the checklist materials to upload again. */
+  requested?: string[];
 }
 
+/** The decision with its note; the materials asked for only with a request for more. */
 export function reviewBody(values: ReviewValues): ReviewBody {
-  return { decision: values.decision, note: values.note.trim() };
+  const body: ReviewBody = { decision: values.decision, note: values.note.trim() };
+  if (values.decision === 'request_more') body.requested = [...new Set(values.requested ?? [])];
+  return body;
 }
+
+export function fraudBody(note: string): FraudBody {
+  return { note: note.trim() };
+}
+
+/** A region-code prefix a reviewer is assigned for: 0 to 6 digits (31 Shanghai, 310115 Pudong), '' everywhere. */
+export const regionPrefixPattern = /^[0-9]{0,6}$/;
 
 export function payBody(channelRef: string): PayBody {
   return { channelRef: channelRef.trim() };
@@ -329,6 +381,9 @@ const programmeKeyOrder = [
   'mode',
   'confirmWorkingDays',
   'checklist',
+  'review',
+  'stages',
+  'supplementWorkingDays',
   'payee',
   'noDoubleDipGroup',
   'maxYears',

@@ -13,9 +13,18 @@ import {
   reviewTabs,
   stepResults,
   stepRules,
+  trailDecisions,
 } from './vocabulary.ts';
 
-const sections = ['subsidies', 'programme', 'subsidyPublish', 'grants', 'grant', 'policySubsidy'] as const;
+const sections = [
+  'subsidies',
+  'programme',
+  'subsidyPublish',
+  'grants',
+  'grant',
+  'policySubsidy',
+  'reviewers',
+] as const;
 
 function leaves(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -51,6 +60,7 @@ describe('the words of subsidies', () => {
     expect(sorted(Object.keys(zhCN.grant.rules))).toEqual(sorted(stepRules));
     expect(sorted(Object.keys(zhCN.grant.results))).toEqual(sorted(stepResults));
     expect(sorted(Object.keys(zhCN.grant.decisions))).toEqual(sorted(reviewDecisions));
+    expect(sorted(Object.keys(zhCN.grant.trailDecisions))).toEqual(sorted(trailDecisions));
   });
 
   it('names the subsidy-only facts as the domain does', () => {
@@ -63,9 +73,19 @@ describe('the words of subsidies', () => {
       confirmed: '已确认',
       applied: '待提交材料',
       submitted: '待审核',
+      returned: '待补正',
       approved: '已批准',
       rejected: '未通过',
       lapsed: '已失效',
+      revoked: '已撤销（骗补）',
+    });
+    expect(zhCN.grants.tabs.toReview).toBe('待我审核');
+    expect(zhCN.grant.trailDecisions).toEqual({
+      approve: '通过',
+      reject: '不通过',
+      request_more: '要求补正',
+      resubmit: '补正后重新提交',
+      fraud: '认定骗补',
     });
     expect(zhCN.nav).toMatchObject({
       subsidyGrants: '我的补贴',

@@ -73,6 +73,11 @@ export interface ProgrammeDefinition {
   confirmWorkingDays?: number;
   /** 申报材料. */
   checklist?: { key: string; names: Bilingual }[];
+  /** 审核环节: the review stages in order, and the working days to supply what a reviewer asks (补正). */
+  review?: {
+    stages: { key: string; level?: 'central' | 'province' | 'city' | 'district'; names: Bilingual }[];
+    supplementWorkingDays?: number;
+  };
   payee: 'insurer' | 'enterprise';
   noDoubleDipGroup?: string;
   maxYears?: number;

@@ -19,4 +19,10 @@ export type GrantSummary = GrantPage['items'][number];
 export type GrantDetail = Json<paths['/api/subsidy/grants/{id}']['get']['responses'][200]>;
 export type Material = NonNullable<GrantDetail['materials']>[number];
 export type ReviewBody = Json<NonNullable<paths['/api/subsidy/grants/{id}/review']['post']['requestBody']>>;
+export type FraudBody = Json<NonNullable<paths['/api/subsidy/grants/{id}/fraud']['post']['requestBody']>>;
+export type Review = NonNullable<GrantDetail['reviews']>[number];
+export type Reviewers = Json<paths['/api/subsidy/programmes/{code}/reviewers']['get']['responses'][200]>;
+export type ReviewerBody = Json<
+  NonNullable<paths['/api/subsidy/programmes/{code}/reviewers']['put']['requestBody']>
+>;
 export type PayBody = Json<NonNullable<paths['/api/subsidy/grants/{id}/pay']['post']['requestBody']>>;

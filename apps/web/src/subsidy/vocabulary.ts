@@ -23,18 +23,22 @@ function everyOf<T extends string>() {
 }
 
 /**
- * 待确认 · 已确认 · 待提交材料 · 待审核 · 已批准 · 未通过 · 已失效. A 免申即享 grant is reserved at the
- * bind and confirmed by the enterprise; a 申报 grant is applied for, submitted with its materials and
- * approved or rejected by the funder; either lapses when the policy is cancelled before it is paid.
+ * 待确认 · 已确认 · 待提交材料 · 待审核 · 待补正 · 已批准 · 未通过 · 已失效 · 已撤销（骗补）. A 免申即享 grant
+ * is reserved at the bind and confirmed by the enterprise; a 申报 grant is applied for, submitted with its
+ * materials and reviewed stage by stage — returned to the enterprise for more materials (补正), approved or
+ * rejected; either lapses when the policy is cancelled before it is paid (or a 补正 is not made in time),
+ * and is revoked when the funder finds fraud.
  */
 export const grantStatuses = [
   'reserved',
   'confirmed',
   'applied',
   'submitted',
+  'returned',
   'approved',
   'rejected',
   'lapsed',
+  'revoked',
 ] as const;
 export type GrantStatus = (typeof grantStatuses)[number];
 
@@ -77,12 +81,37 @@ export const stepRules = everyOf<SubsidyRule>()([
 
 export const stepResults = everyOf<NonNullable<SubsidyStep['result']>>()(['pass', 'fail', 'unknown']);
 
-/** The review of an application: approve · reject. */
-export const reviewDecisions = ['approve', 'reject'] as const;
+/** A reviewer's decision at its stage: approve (to the next stage) · reject · request_more (要求补正). */
+export const reviewDecisions = ['approve', 'reject', 'request_more'] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
-/** The tabs of 补贴审核: what waits for the funder first, then the rest. */
-export const reviewTabs = ['submitted', 'reserved', 'confirmed', 'approved', 'all'] as const;
+/** The entries of the trail (审核记录): the reviewers' decisions, the enterprise's resubmissions, fraud. */
+export const trailDecisions = [...reviewDecisions, 'resubmit', 'fraud'] as const;
+export type TrailDecision = (typeof trailDecisions)[number];
+
+/** The statuses in which the operating funder may find fraud (认定骗补). */
+export const fraudStatuses = [
+  'reserved',
+  'confirmed',
+  'applied',
+  'submitted',
+  'returned',
+  'approved',
+] as const satisfies readonly GrantStatus[];
+
+/**
+ * The tabs of 补贴审核: what waits at a stage the viewer reviews first (待我审核), every application under
+ * review or back with the enterprise for more, then the rest.
+ */
+export const reviewTabs = [
+  'toReview',
+  'submitted',
+  'returned',
+  'reserved',
+  'confirmed',
+  'approved',
+  'all',
+] as const;
 export type ReviewTab = (typeof reviewTabs)[number];
 
 /**

@@ -51,6 +51,7 @@ export const Permission = {
   MonitorManage: 'monitor.manage',
   RegistrationSubmit: 'registration.submit',
   WebhookManage: 'webhook.manage',
+  CalendarManage: 'calendar.manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -142,5 +143,9 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'webhook.manage': {
     zh: '管理本机构的预警推送（Webhook）订阅',
     en: "Manage the organisation's alert webhook subscriptions",
+  },
+  'calendar.manage': {
+    zh: '维护工作日历（法定节假日与调休上班日）',
+    en: 'Maintain the working-day calendar (public holidays, weekend days worked)',
   },
 };

@@ -222,6 +222,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       P.MonitorReadAll,
       P.MonitorManage,
       P.WebhookManage,
+      P.CalendarManage,
     ],
   },
   pool_expert: {

@@ -175,6 +175,22 @@ function checkMode(programme: SubsidyProgramme, errors: DefinitionError[]): void
       ),
     );
   }
+  if (programme.mode === 'auto' && programme.review !== undefined) {
+    errors.push(
+      problem(
+        '/review',
+        'programme.mode_field',
+        '审核环节只适用于申报制（mode: apply）',
+        'Review stages belong to the apply mode',
+      ),
+    );
+  }
+  unique(
+    (programme.review?.stages ?? []).map((stage) => stage.key),
+    '/review/stages',
+    'key',
+    errors,
+  );
   unique(
     (programme.checklist ?? []).map((item) => item.key),
     '/checklist',

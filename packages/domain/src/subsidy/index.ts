@@ -7,5 +7,6 @@ export * from './grants-at-bind.ts';
 export * from './parse-programme.ts';
 export * from './programme.ts';
 export * from './quota.ts';
+export * from './review.ts';
 export * from './subsidy-facts.ts';
 export * from './working-days.ts';

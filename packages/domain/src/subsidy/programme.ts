@@ -240,6 +240,39 @@ export const SubsidyProgrammeSchema = Type.Object(
         description: 'apply mode: the materials an application must carry (申报材料)',
       }),
     ),
+    review: Type.Optional(
+      Type.Object(
+        {
+          stages: Type.Array(
+            Type.Object(
+              {
+                key: Key('stage key, e.g. district, city'),
+                level: Type.Optional(Type.Enum([...fundLevels], { description: 'who reviews: its level' })),
+                names: Names,
+              },
+              { additionalProperties: false },
+            ),
+            {
+              minItems: 1,
+              maxItems: 4,
+              description:
+                'apply mode: the review stages in order (区级初审, 市级复审…); an application approved at ' +
+                'one stage goes to the next, approved at the last it is granted. A stage is reviewed by the ' +
+                'funder assigned to it for the enterprise’s region, or by the operating funder',
+            },
+          ),
+          supplementWorkingDays: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 60,
+              description:
+                'working days an enterprise has to supply what a reviewer asked for (补正期限); 10 when not set',
+            }),
+          ),
+        },
+        { additionalProperties: false, description: 'Review of applications (审核)' },
+      ),
+    ),
     payee: Type.Enum([...payees], {
       description:
         'insurer: paid to the insurer, the enterprise pays the rest; enterprise: paid to the enterprise ' +

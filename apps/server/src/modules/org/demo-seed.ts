@@ -87,6 +87,14 @@ const demo: (DemoLogin & { nameEn: string; uscc?: string; capital?: string; disp
     displayName: '孙首台',
   },
   {
+    kind: 'government',
+    organisation: '上海市经济和信息化委员会（示例）',
+    nameEn: 'Shanghai Commission of Economy and Informatization (demo)',
+    email: 'shanghai@demo.kebao.cn',
+    role: 'funder_admin',
+    displayName: '钱经信',
+  },
+  {
     kind: 'regulator',
     organisation: '示例金融监管局',
     nameEn: 'Demo Financial Regulatory Bureau',

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { systemActor } from '../../platform/actor.ts';
 import type { RunInTransaction } from '../../platform/transaction.ts';
 import { funderOrgByEmail } from './repo.ts';
+import { assignReviewer } from './review-service.ts';
 import { assignOperator } from './service.ts';
 
 /**
@@ -19,9 +20,28 @@ export const DEMO_OPERATED_PROGRAMMES: Readonly<Record<string, string>> = {
   'central-new-materials': 'central@demo.kebao.cn',
 };
 
+/**
+ * Who reviews a stage of a programme on the demo platform, by region: the Shanghai commission of economy
+ * and informatization (上海市经济和信息化委员会（示例）) makes the provincial first review (省级初审) of Shanghai
+ * enterprises' central compensation applications; elsewhere the central office reviews both stages.
+ */
+export const DEMO_REVIEWERS: readonly { code: string; stage: string; regionPrefix: string; email: string }[] =
+  [
+    {
+      code: 'central-first-set-2024',
+      stage: 'province',
+      regionPrefix: '31',
+      email: 'shanghai@demo.kebao.cn',
+    },
+    { code: 'central-new-materials', stage: 'province', regionPrefix: '31', email: 'shanghai@demo.kebao.cn' },
+  ];
+
 export async function operateDemoProgrammes(pool: pg.Pool, tx: RunInTransaction): Promise<void> {
   const funders = new Map<string, string>();
-  for (const email of new Set(Object.values(DEMO_OPERATED_PROGRAMMES))) {
+  for (const email of new Set([
+    ...Object.values(DEMO_OPERATED_PROGRAMMES),
+    ...DEMO_REVIEWERS.map((r) => r.email),
+  ])) {
     const org = await funderOrgByEmail(pool, email);
     if (org) funders.set(email, org);
   }
@@ -32,6 +52,16 @@ export async function operateDemoProgrammes(pool: pg.Pool, tx: RunInTransaction)
       await assignOperator(ctx, code, funder).catch((error: unknown) => {
         if ((error as { code?: string }).code !== 'subsidy.programme_not_found') throw error;
       });
+    }
+    for (const r of DEMO_REVIEWERS) {
+      const orgId = funders.get(r.email);
+      if (!orgId) continue;
+      await assignReviewer(ctx, r.code, { stage: r.stage, regionPrefix: r.regionPrefix, orgId }).catch(
+        (error: unknown) => {
+          const code = (error as { code?: string }).code;
+          if (code !== 'subsidy.programme_not_found' && code !== 'subsidy.stage_unknown') throw error;
+        },
+      );
     }
   });
 }

@@ -151,7 +151,16 @@ export interface GrantRow {
   insurer_org_id: string;
   mode: 'auto' | 'apply';
   payee: 'insurer' | 'enterprise';
-  status: 'reserved' | 'confirmed' | 'applied' | 'submitted' | 'approved' | 'rejected' | 'lapsed';
+  status:
+    | 'reserved'
+    | 'confirmed'
+    | 'applied'
+    | 'submitted'
+    | 'returned'
+    | 'approved'
+    | 'rejected'
+    | 'lapsed'
+    | 'revoked';
   amount: bigint;
   clawed_back: bigint;
   paid: bigint;
@@ -165,6 +174,10 @@ export interface GrantRow {
   decision_note: string | null;
   /** The approved quota the grant draws on (quota programmes). */
   quota_id: string | null;
+  /** The review stage an application waits at (0-based, the programme's review.stages). */
+  review_stage: number;
+  /** Returned for more materials (补正): the last day to supply them. */
+  supplement_by: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -186,7 +199,7 @@ export async function enterpriseHistory(db: Queryable, enterpriseId: string, cod
     `SELECT coalesce(sum(amount - clawed_back) FILTER (WHERE grant_year = $3), 0)::text AS this_year,
             count(DISTINCT grant_year) FILTER (WHERE grant_year < $3)::int AS years_before
        FROM subsidy_grant WHERE enterprise_id = $1 AND programme_code = $2
-        AND status IN ('reserved', 'confirmed', 'applied', 'submitted', 'approved')`,
+        AND status IN ('reserved', 'confirmed', 'applied', 'submitted', 'returned', 'approved')`,
     [enterpriseId, code, year],
   );
   const row = r.rows[0];
@@ -212,7 +225,15 @@ export async function updateGrant(
   change: Partial<
     Pick<
       GrantRow,
-      'status' | 'clawed_back' | 'paid' | 'amount' | 'decided_by' | 'decided_at' | 'decision_note'
+      | 'status'
+      | 'clawed_back'
+      | 'paid'
+      | 'amount'
+      | 'decided_by'
+      | 'decided_at'
+      | 'decision_note'
+      | 'review_stage'
+      | 'supplement_by'
     >
   > & {
     at: Date;
@@ -232,14 +253,40 @@ export type GrantListRow = GrantRow & {
   policy_number: string;
   enterprise_name: string;
   funder_name: string;
+  /** Who reviews the stage the application waits at. */
+  reviewer_org_id: string;
+  reviewer_name: string;
 };
 
-const GRANT_LIST = `SELECT g.*, to_char(g.confirm_by, 'YYYY-MM-DD') AS confirm_by, p.name_zh AS programme_name,
-    pol.number AS policy_number, e.name AS enterprise_name, f.name_zh AS funder_name
+/** The key of the review stage a grant waits at: the programme's review.stages, or its single stage. */
+const STAGE_KEY = `coalesce((SELECT d.definition->'review'->'stages'->g.review_stage->>'key'
+  FROM subsidy_programme d WHERE d.code = g.programme_code), 'review')`;
+
+/**
+ * Who reviews the stage a grant waits at: the funder assigned to that stage for the longest region prefix
+ * the enterprise's region code starts with, else the operating funder.
+ */
+const REVIEWER = `coalesce((SELECT r.org_id FROM subsidy_reviewer r, enterprise re WHERE re.id = g.enterprise_id
+    AND r.programme_code = g.programme_code AND r.stage_key = ${STAGE_KEY}
+    AND coalesce(re.region_code, '') LIKE r.region_prefix || '%'
+  ORDER BY length(r.region_prefix) DESC LIMIT 1), g.funder_org_id)`;
+
+const GRANT_LIST = `SELECT g.*, to_char(g.confirm_by, 'YYYY-MM-DD') AS confirm_by,
+    to_char(g.supplement_by, 'YYYY-MM-DD') AS supplement_by, p.name_zh AS programme_name,
+    pol.number AS policy_number, e.name AS enterprise_name, f.name_zh AS funder_name,
+    rv.id AS reviewer_org_id, rv.name_zh AS reviewer_name
   FROM subsidy_grant g JOIN subsidy_programme p ON p.code = g.programme_code JOIN policy pol ON pol.id = g.policy_id
-  JOIN enterprise e ON e.id = g.enterprise_id JOIN organisation f ON f.id = g.funder_org_id`;
+  JOIN enterprise e ON e.id = g.enterprise_id JOIN organisation f ON f.id = g.funder_org_id
+  JOIN organisation rv ON rv.id = ${REVIEWER}`;
+/**
+ * A grant is visible to its funder, enterprise and collecting insurer, to the funders assigned to review the
+ * programme for the enterprise's region, and to all with subsidy.read_all.
+ */
 const GRANT_VISIBLE = `($1::boolean OR g.funder_org_id = $2::uuid OR g.enterprise_org = $2::uuid
-  OR g.insurer_org_id = $2::uuid)`;
+  OR g.insurer_org_id = $2::uuid
+  OR EXISTS (SELECT 1 FROM subsidy_reviewer r JOIN enterprise re ON re.id = g.enterprise_id
+              WHERE r.org_id = $2::uuid AND r.programme_code = g.programme_code
+                AND coalesce(re.region_code, '') LIKE r.region_prefix || '%'))`;
 
 export async function listGrants(
   db: Queryable,
@@ -248,25 +295,29 @@ export async function listGrants(
     status?: string | undefined;
     programme?: string | undefined;
     policyId?: string | undefined;
+    /** Only applications waiting at a stage the caller reviews (待我审核). */
+    toReview?: boolean | undefined;
     limit: number;
     offset: number;
   },
 ) {
   const where = `${GRANT_VISIBLE} AND ($3::text IS NULL OR g.status = $3) AND ($4::text IS NULL OR g.programme_code = $4)
-    AND ($5::uuid IS NULL OR g.policy_id = $5::uuid)`;
+    AND ($5::uuid IS NULL OR g.policy_id = $5::uuid)
+    AND (NOT $6::boolean OR (g.status = 'submitted' AND ${REVIEWER} = $2::uuid))`;
   const params = [
     scope.all,
     scope.orgId,
     filter.status ?? null,
     filter.programme ?? null,
     filter.policyId ?? null,
+    filter.toReview === true,
   ];
   const total = await db.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM subsidy_grant g WHERE ${where}`,
     params,
   );
   const r = await db.query<GrantListRow>(
-    `${GRANT_LIST} WHERE ${where} ORDER BY g.created_at DESC, g.id LIMIT $6 OFFSET $7`,
+    `${GRANT_LIST} WHERE ${where} ORDER BY g.created_at DESC, g.id LIMIT $7 OFFSET $8`,
     [...params, filter.limit, filter.offset],
   );
   return { rows: r.rows, total: Number(total.rows[0]?.n ?? 0) };
@@ -337,7 +388,7 @@ export async function budgetMismatches(db: Queryable) {
             coalesce(g.paid, 0)::bigint AS grants_paid
        FROM subsidy_programme p
        LEFT JOIN (SELECT programme_code, sum(amount - clawed_back) FILTER (WHERE status IN
-                   ('reserved', 'confirmed', 'applied', 'submitted', 'approved')) AS granted, sum(paid) AS paid
+                   ('reserved', 'confirmed', 'applied', 'submitted', 'returned', 'approved')) AS granted, sum(paid) AS paid
                     FROM subsidy_grant GROUP BY programme_code) g ON g.programme_code = p.code
       WHERE p.committed <> coalesce(g.granted, 0) OR p.committed > p.budget OR p.paid <> coalesce(g.paid, 0)
          OR EXISTS (SELECT 1 FROM subsidy_grant x WHERE x.programme_code = p.code AND x.paid > x.amount)
@@ -358,7 +409,7 @@ export async function quotaMismatches(db: Queryable) {
     `SELECT q.id, q.programme_code, q.quota, q.used, coalesce(g.granted, 0)::bigint AS granted
        FROM subsidy_quota q
        LEFT JOIN (SELECT quota_id, sum(amount - clawed_back) FILTER (WHERE status IN
-                   ('reserved', 'confirmed', 'applied', 'submitted', 'approved')) AS granted
+                   ('reserved', 'confirmed', 'applied', 'submitted', 'returned', 'approved')) AS granted
                     FROM subsidy_grant WHERE quota_id IS NOT NULL GROUP BY quota_id) g ON g.quota_id = q.id
       WHERE q.used <> coalesce(g.granted, 0) OR q.used > q.quota
       ORDER BY q.programme_code, q.id`,
@@ -539,4 +590,162 @@ export async function findVisibleQuota(
     id,
   ]);
   return r.rows[0] ?? null;
+}
+
+/** The funders assigned to review a programme's stages, by region prefix. */
+export async function reviewersOf(db: Queryable, code: string) {
+  const r = await db.query<{
+    stage_key: string;
+    region_prefix: string;
+    org_id: string;
+    org_name: string;
+    assigned_at: Date;
+  }>(
+    `SELECT r.stage_key, r.region_prefix, r.org_id, o.name_zh AS org_name, r.assigned_at
+       FROM subsidy_reviewer r JOIN organisation o ON o.id = r.org_id
+      WHERE r.programme_code = $1 ORDER BY r.stage_key, r.region_prefix`,
+    [code],
+  );
+  return r.rows;
+}
+
+export async function upsertReviewer(
+  db: Queryable,
+  a: { code: string; stageKey: string; regionPrefix: string; orgId: string; at: Date },
+): Promise<string | null> {
+  const before = await db.query<{ org_id: string }>(
+    'SELECT org_id FROM subsidy_reviewer WHERE programme_code = $1 AND stage_key = $2 AND region_prefix = $3 FOR UPDATE',
+    [a.code, a.stageKey, a.regionPrefix],
+  );
+  await db.query(
+    `INSERT INTO subsidy_reviewer (programme_code, stage_key, region_prefix, org_id, assigned_at)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (programme_code, stage_key, region_prefix) DO UPDATE SET org_id = $4, assigned_at = $5`,
+    [a.code, a.stageKey, a.regionPrefix, a.orgId, a.at],
+  );
+  return before.rows[0]?.org_id ?? null;
+}
+
+export async function deleteReviewer(
+  db: Queryable,
+  a: { code: string; stageKey: string; regionPrefix: string },
+): Promise<string | null> {
+  const r = await db.query<{ org_id: string }>(
+    `DELETE FROM subsidy_reviewer WHERE programme_code = $1 AND stage_key = $2 AND region_prefix = $3
+     RETURNING org_id`,
+    [a.code, a.stageKey, a.regionPrefix],
+  );
+  return r.rows[0]?.org_id ?? null;
+}
+
+export type ReviewDecisionKind = 'approve' | 'reject' | 'request_more' | 'resubmit' | 'fraud';
+
+export async function insertReview(
+  db: Queryable,
+  r: {
+    id: string;
+    grantId: string;
+    stage: number;
+    stageKey: string;
+    decision: ReviewDecisionKind;
+    note: string;
+    requested: readonly string[] | null;
+    orgId: string;
+    userId: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO subsidy_review (id, grant_id, stage, stage_key, decision, note, requested, reviewer_org,
+       reviewer_user, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      r.id,
+      r.grantId,
+      r.stage,
+      r.stageKey,
+      r.decision,
+      r.note,
+      r.requested === null ? null : JSON.stringify(r.requested),
+      r.orgId,
+      r.userId,
+      r.at,
+    ],
+  );
+}
+
+/** Every decision on an application, oldest first, with who took it. */
+export async function reviewsOf(db: Queryable, grantId: string) {
+  const r = await db.query<{
+    stage: number;
+    stage_key: string;
+    decision: ReviewDecisionKind;
+    note: string;
+    requested: string[] | null;
+    org_id: string;
+    org_name: string;
+    at: Date;
+  }>(
+    `SELECT v.stage, v.stage_key, v.decision, v.note, v.requested, v.reviewer_org AS org_id,
+            o.name_zh AS org_name, v.at
+       FROM subsidy_review v JOIN organisation o ON o.id = v.reviewer_org
+      WHERE v.grant_id = $1 ORDER BY v.at, v.id`,
+    [grantId],
+  );
+  return r.rows;
+}
+
+/** The last request for more materials on an application, if any. */
+export async function lastRequest(db: Queryable, grantId: string) {
+  const r = await db.query<{ requested: string[] | null; at: Date }>(
+    `SELECT requested, at FROM subsidy_review WHERE grant_id = $1 AND decision = 'request_more'
+      ORDER BY at DESC, id DESC LIMIT 1`,
+    [grantId],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function insertBar(
+  db: Queryable,
+  b: {
+    id: string;
+    enterpriseId: string;
+    code: string;
+    grantId: string;
+    foundOn: string;
+    until: string;
+    note: string;
+    orgId: string;
+    userId: string | null;
+    at: Date;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO subsidy_bar (id, enterprise_id, programme_code, grant_id, found_on, until, note, by_org, by_user, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [b.id, b.enterpriseId, b.code, b.grantId, b.foundOn, b.until, b.note, b.orgId, b.userId, b.at],
+  );
+}
+
+/** The last day of the longest bar on an enterprise for a programme, or null. */
+export async function barredUntilOf(
+  db: Queryable,
+  enterpriseId: string,
+  code: string,
+): Promise<string | null> {
+  const r = await db.query<{ until: string | null }>(
+    `SELECT to_char(max(until), 'YYYY-MM-DD') AS until FROM subsidy_bar
+      WHERE enterprise_id = $1 AND programme_code = $2`,
+    [enterpriseId, code],
+  );
+  return r.rows[0]?.until ?? null;
+}
+
+/** Applications returned for more materials whose time to supply them ran out before `today`. */
+export async function overdueReturned(db: Queryable, today: string, limit: number) {
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM subsidy_grant WHERE status = 'returned' AND supplement_by < $1::date
+      ORDER BY supplement_by, id LIMIT $2`,
+    [today, limit],
+  );
+  return r.rows.map((row) => row.id);
 }

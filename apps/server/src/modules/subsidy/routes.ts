@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { formatYuan, parseYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
-import type { SubsidyProgramme } from '@kebao/domain/subsidy';
+import { reviewStages, type SubsidyProgramme } from '@kebao/domain/subsidy';
 import { Type } from 'typebox';
 import { can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
@@ -28,7 +28,10 @@ import {
   materialsOf,
   type ProgrammeRow,
   type QuotaListRow,
+  reviewersOf,
+  reviewsOf,
 } from './repo.ts';
+import { assignReviewer, findFraud, reviewGrant } from './review-service.ts';
 import {
   approveQuota,
   assignOperator,
@@ -36,7 +39,6 @@ import {
   confirmGrant,
   payGrant,
   programmeOf,
-  reviewGrant,
   revokeQuota,
   saveProgramme,
   submitApplication,
@@ -79,8 +81,22 @@ const GrantView = Type.Object({
   payee: Type.String(),
   status: Type.String({
     description:
-      'reserved 待确认 · confirmed 已确认 · applied 待审核 · approved 已批准 · rejected 未通过 · lapsed 已失效',
+      'reserved 待确认 · confirmed 已确认 · applied 待提交 · submitted 审核中 · returned 待补正 · approved 已批准 · ' +
+      'rejected 未通过 · lapsed 已失效 · revoked 已撤销（骗补）',
   }),
+  review: Type.Object(
+    {
+      stage: Type.Integer({ description: 'the stage an application waits at (0-based)' }),
+      key: Type.String(),
+      names: Bilingual,
+      of: Type.Integer({ description: 'how many stages the programme has' }),
+      reviewer: Type.Object({ id: Uuid, name: Type.String() }),
+    },
+    { description: 'where the application is in the programme’s review (区级初审, 市级复审…)' },
+  ),
+  supplementBy: Nullable(
+    Type.String({ description: 'returned for more materials (补正): the last day to resubmit' }),
+  ),
   amount: Money,
   clawedBack: Money,
   paid: Money,
@@ -89,6 +105,23 @@ const GrantView = Type.Object({
   steps: Type.Unknown({ description: 'every rule’s contribution (补贴计算过程)' }),
   decisionNote: Nullable(Type.String()),
   createdAt: Timestamp,
+  reviews: Type.Optional(
+    Type.Array(
+      Type.Object({
+        stage: Type.Integer(),
+        stageKey: Type.String(),
+        decision: Type.String({
+          description:
+            'approve 通过 · reject 不通过 · request_more 要求补正 · resubmit 补正后重新提交 · fraud 认定骗补',
+        }),
+        note: Type.String(),
+        requested: Nullable(Type.Array(Type.String())),
+        by: Type.Object({ id: Uuid, name: Type.String() }),
+        at: Timestamp,
+      }),
+      { description: 'every decision on the application, oldest first (审核记录)' },
+    ),
+  ),
   materials: Type.Optional(
     Type.Array(
       Type.Object({
@@ -156,7 +189,10 @@ function presentProgramme(row: ProgrammeRow & { funder_name?: string | null; gra
   };
 }
 
-function presentGrant(row: GrantListRow) {
+function presentGrant(row: GrantListRow, programme: SubsidyProgramme | null) {
+  const stages = programme ? reviewStages(programme) : [];
+  const index = Math.max(0, Math.min(row.review_stage, stages.length - 1));
+  const stage = stages[index] ?? { key: 'review', names: { zh: '审核', en: 'Review' } };
   return {
     id: row.id,
     programme: { code: row.programme_code, name: row.programme_name },
@@ -171,6 +207,14 @@ function presentGrant(row: GrantListRow) {
     paid: formatYuan(row.paid),
     yearIndex: row.year_index,
     confirmBy: row.confirm_by,
+    review: {
+      stage: index,
+      key: stage.key,
+      names: stage.names,
+      of: Math.max(stages.length, 1),
+      reviewer: { id: row.reviewer_org_id, name: row.reviewer_name },
+    },
+    supplementBy: row.supplement_by,
     steps: row.steps,
     decisionNote: row.decision_note,
     createdAt: row.created_at.toISOString(),
@@ -194,11 +238,21 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function grantDetail(scope: { all: boolean; orgId: string | null }, id: string) {
     const row = await findVisibleGrant(pool, scope, id);
     if (!row) throw problem('subsidy.grant_not_found');
-    const programme = await findProgramme(pool, row.programme_code);
-    const checklist = programme ? (programmeOf(programme).checklist ?? []) : [];
+    const programmeRow = await findProgramme(pool, row.programme_code);
+    const programme = programmeRow ? programmeOf(programmeRow) : null;
+    const checklist = programme?.checklist ?? [];
     const uploaded = new Map((await materialsOf(pool, id)).map((m) => [m.key, m]));
     return {
-      ...presentGrant(row),
+      ...presentGrant(row, programme),
+      reviews: (await reviewsOf(pool, id)).map((r) => ({
+        stage: r.stage,
+        stageKey: r.stage_key,
+        decision: r.decision,
+        note: r.note,
+        requested: r.requested,
+        by: { id: r.org_id, name: r.org_name },
+        at: r.at.toISOString(),
+      })),
       materials: checklist.map((c: NonNullable<SubsidyProgramme['checklist']>[number]) => {
         const m = uploaded.get(c.key);
         return {
@@ -339,6 +393,11 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
             status: Type.Optional(Type.String({ maxLength: 20 })),
             programme: Type.Optional(Type.String({ maxLength: 48 })),
             policyId: Type.Optional(Uuid),
+            toReview: Type.Optional(
+              Type.Boolean({
+                description: 'only applications waiting at a stage the caller reviews (待我审核)',
+              }),
+            ),
             ...PageQuery,
           },
           { additionalProperties: false },
@@ -349,7 +408,17 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit = 50, offset = 0, ...filter } = request.query;
       const { rows, total } = await listGrants(pool, scopeOf(request.actor), { ...filter, limit, offset });
-      return { items: rows.map(presentGrant), total, limit, offset };
+      const programmes = new Map<string, SubsidyProgramme | null>();
+      for (const code of new Set(rows.map((r) => r.programme_code))) {
+        const row = await findProgramme(pool, code);
+        programmes.set(code, row ? programmeOf(row) : null);
+      }
+      return {
+        items: rows.map((r) => presentGrant(r, programmes.get(r.programme_code) ?? null)),
+        total,
+        limit,
+        offset,
+      };
     },
   );
 
@@ -438,21 +507,136 @@ export const subsidyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: Permission.SubsidyManage },
       schema: {
         tags,
-        summary: 'The funder approves or rejects an application, with a note the enterprise sees',
+        summary:
+          'The reviewer of the stage an application waits at approves it, rejects it or asks for more (补正)',
+        description:
+          'Approval at a stage sends the application to the next of the programme’s review stages (区级初审, ' +
+          '市级复审…) and at the last grants it; a rejection ends it and returns the money to the budget; a request ' +
+          'for more returns it to the enterprise with the materials asked for, due within the programme’s working ' +
+          'days (supplementWorkingDays, 10 by default) on the holiday calendar. Only the stage’s reviewer may ' +
+          'decide (409 subsidy.not_your_stage names who does).',
         params: IdParams,
         body: Type.Object(
           {
-            decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
-            note: Type.String({ minLength: 1, maxLength: 500 }),
+            decision: Type.Union([
+              Type.Literal('approve'),
+              Type.Literal('reject'),
+              Type.Literal('request_more'),
+            ]),
+            note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }),
+            requested: Type.Optional(
+              Type.Array(Type.String({ maxLength: 40 }), {
+                maxItems: 20,
+                description: 'request_more: the checklist materials to upload again',
+              }),
+            ),
           },
+          { additionalProperties: false },
+        ),
+        response: { 200: GrantView, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      await tx(request.actor, request.id, (ctx) => reviewGrant(ctx, request.params.id, request.body));
+      return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/subsidy/grants/:id/fraud',
+    {
+      config: { access: Permission.SubsidyManage },
+      schema: {
+        tags,
+        summary:
+          'The operating funder records a fraud finding (骗取补贴): all taken back, the enterprise barred',
+        description:
+          'The grant is revoked: what was not paid is cancelled (under payee insurer the policyholder then owes that ' +
+          'part of its premium), what was paid becomes a receivable from the enterprise; the budget and any quota ' +
+          'get it all back; the enterprise is barred from the programme for its clawback.barYears (取消申报资格).',
+        params: IdParams,
+        body: Type.Object(
+          { note: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }) },
           { additionalProperties: false },
         ),
         response: { 200: GrantView, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      await tx(request.actor, request.id, (ctx) => reviewGrant(ctx, request.params.id, request.body));
+      await tx(request.actor, request.id, (ctx) => findFraud(ctx, request.params.id, request.body));
       return grantDetail(scopeOf(request.actor), request.params.id);
+    },
+  );
+
+  const ReviewerView = Type.Object({
+    stage: Type.String(),
+    regionPrefix: Type.String({ description: 'region code prefix covered; empty: everywhere' }),
+    reviewer: Type.Object({ id: Uuid, name: Type.String() }),
+    assignedAt: Timestamp,
+  });
+  const ReviewersView = Type.Object({
+    stages: Type.Array(Type.Object({ key: Type.String(), names: Bilingual })),
+    reviewers: Type.Array(ReviewerView),
+  });
+  async function reviewersView(code: string) {
+    const row = await findProgramme(pool, code);
+    if (!row) throw problem('subsidy.programme_not_found');
+    return {
+      stages: reviewStages(programmeOf(row)).map((s) => ({ key: s.key, names: s.names })),
+      reviewers: (await reviewersOf(pool, code)).map((r) => ({
+        stage: r.stage_key,
+        regionPrefix: r.region_prefix,
+        reviewer: { id: r.org_id, name: r.org_name },
+        assignedAt: r.assigned_at.toISOString(),
+      })),
+    };
+  }
+
+  app.get(
+    '/api/subsidy/programmes/:code/reviewers',
+    {
+      config: { access: Permission.SubsidyRead },
+      schema: {
+        tags,
+        summary: 'A programme’s review stages and the funders reviewing each, by region',
+        description:
+          'A stage without a reviewer for the enterprise’s region is reviewed by the operating funder.',
+        params: Code,
+        response: { 200: ReviewersView, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => reviewersView(request.params.code),
+  );
+
+  app.put(
+    '/api/subsidy/programmes/:code/reviewers',
+    {
+      config: { access: Permission.OrgManage },
+      schema: {
+        tags,
+        summary:
+          'Assign (or, with a null funder, remove) the funder reviewing a stage for a region (platform)',
+        params: Code,
+        body: Type.Object(
+          {
+            stage: Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+            regionPrefix: Type.String({
+              pattern: '^[0-9]{0,6}$',
+              description: 'region code prefix (31: Shanghai, 310115: Pudong); empty: everywhere',
+            }),
+            funderOrgId: Nullable(Uuid),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ReviewersView, ...problemResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const { stage, regionPrefix, funderOrgId } = request.body;
+      await tx(request.actor, request.id, (ctx) =>
+        assignReviewer(ctx, request.params.code, { stage, regionPrefix, orgId: funderOrgId }),
+      );
+      return reviewersView(request.params.code);
     },
   );
 

@@ -9,6 +9,7 @@ import {
   parseProgramme,
   programmeCovers,
   programmeEstimator,
+  reviewStages,
   type SubsidyDecision,
   type SubsidyProgramme,
   workingDaysAfter,
@@ -18,6 +19,7 @@ import { problem } from '../../platform/errors.ts';
 import { checkUpload } from '../../platform/http/uploads.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
+import { workingCalendarFor } from '../calendar/service.ts';
 import type { CatalogCache } from '../catalog/catalog-cache.ts';
 import { findEnterpriseById } from '../enterprise/repo.ts';
 import { postEntry } from '../ledger/service.ts';
@@ -31,6 +33,7 @@ import type {
 import {
   activeQuotaForItem,
   addPaid,
+  barredUntilOf,
   budgetMismatches,
   commitBudget,
   commitQuota,
@@ -41,7 +44,9 @@ import {
   insertGrant,
   insertMaterial,
   insertQuota,
+  insertReview,
   isFunder,
+  lastRequest,
   lockGrant,
   lockQuota,
   lockUnconfirmed,
@@ -166,6 +171,7 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
     const reducesBill = programme.mode === 'auto' && programme.payee === 'insurer';
     if (reducesBill && funder !== null && row.funder_org_id !== funder) continue;
     const history = await enterpriseHistory(ctx.db, policy.enterpriseId, row.code, year);
+    const barredUntil = await barredUntilOf(ctx.db, policy.enterpriseId, row.code);
     // A quota programme pays only against the enterprise's approved quota (资格审定 before the money).
     const quota = programme.quota ? await quotaForBind(ctx.db, row.code, policy.enterpriseId) : null;
     const decision = decideSubsidy(
@@ -188,6 +194,7 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
           programmeGranted: row.committed,
           quotaLeft: quota ? quota.quota - quota.used : null,
           groupsAlreadyGranted: groups,
+          barredUntil,
         },
       },
       { premiumLeft, groupsGranted: groups },
@@ -210,7 +217,13 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
       year,
       status: programme.mode === 'auto' ? 'reserved' : 'applied',
       confirmBy:
-        programme.mode === 'auto' ? workingDaysAfter(today, programme.confirmWorkingDays ?? 3) : null,
+        programme.mode === 'auto'
+          ? workingDaysAfter(
+              today,
+              programme.confirmWorkingDays ?? 3,
+              await workingCalendarFor(ctx.db, today),
+            )
+          : null,
       quotaId: quota?.id ?? null,
     });
   }
@@ -256,6 +269,8 @@ async function recordGrants(ctx: Ctx, policy: BoundPolicyForSubsidy, grant: Subs
       decided_at: null,
       decision_note: null,
       quota_id: p.quotaId,
+      review_stage: 0,
+      supplement_by: null,
       created_at: ctx.now,
       updated_at: ctx.now,
     };
@@ -374,7 +389,7 @@ async function clawBackFromEnterprise(ctx: Ctx, grant: GrantRow): Promise<void> 
   });
 }
 
-async function lapse(ctx: Ctx, grant: GrantRow, why: string): Promise<void> {
+export async function lapse(ctx: Ctx, grant: GrantRow, why: string): Promise<void> {
   const open = grant.amount - grant.clawed_back;
   await updateGrant(ctx.db, grant.id, { status: 'lapsed', decision_note: why, at: ctx.now });
   if (open > 0n) {
@@ -395,7 +410,7 @@ async function lapse(ctx: Ctx, grant: GrantRow, why: string): Promise<void> {
 }
 
 /** What a grant gives back goes back to its programme's budget and, when it drew on one, its quota. */
-async function releaseGrant(db: Ctx['db'], grant: GrantRow, amount: Fen): Promise<void> {
+export async function releaseGrant(db: Ctx['db'], grant: GrantRow, amount: Fen): Promise<void> {
   await releaseBudget(db, grant.programme_code, amount);
   if (grant.quota_id) await releaseQuota(db, grant.quota_id, amount);
 }
@@ -427,48 +442,6 @@ export async function confirmGrant(ctx: Ctx, id: string) {
     aggregateId: id,
     payload: { grantId: id, policyId: grant.policy_id },
     orgIds: [grant.funder_org_id, grant.insurer_org_id],
-  });
-}
-
-/** The funder approves or rejects an application (申报审核), with a note shown to the enterprise. */
-export async function reviewGrant(
-  ctx: Ctx,
-  id: string,
-  input: { decision: 'approve' | 'reject'; note: string },
-) {
-  const grant = await lockGrant(ctx.db, id);
-  if (!grant || grant.funder_org_id !== ctx.actor.orgId) throw problem('subsidy.grant_not_found');
-  if (grant.status !== 'submitted')
-    throw problem('subsidy.not_pending', { params: { status: grant.status } });
-  if (input.decision === 'approve') {
-    await updateGrant(ctx.db, id, {
-      status: 'approved',
-      decided_by: ctx.actor.userId,
-      decided_at: ctx.now,
-      decision_note: input.note,
-      at: ctx.now,
-    });
-  } else {
-    await lapse(ctx, grant, input.note);
-    await updateGrant(ctx.db, id, {
-      status: 'rejected',
-      decided_by: ctx.actor.userId,
-      decided_at: ctx.now,
-      at: ctx.now,
-    });
-  }
-  ctx.audit({
-    action: `subsidy.${input.decision}`,
-    entityType: 'subsidy_grant',
-    entityId: id,
-    after: { note: input.note },
-  });
-  ctx.emit({
-    type: input.decision === 'approve' ? 'subsidy.approved' : 'subsidy.rejected',
-    aggregateType: 'subsidy_grant',
-    aggregateId: id,
-    payload: { grantId: id, policyId: grant.policy_id, note: input.note },
-    orgIds: [grant.insurer_org_id, ...(grant.enterprise_org ? [grant.enterprise_org] : [])],
   });
 }
 
@@ -560,7 +533,8 @@ export async function uploadMaterial(
 ) {
   const grant = await lockGrant(ctx.db, id);
   if (!grant || grant.enterprise_org !== ctx.actor.orgId) throw problem('subsidy.grant_not_found');
-  if (grant.status !== 'applied') throw problem('subsidy.not_pending', { params: { status: grant.status } });
+  if (grant.status !== 'applied' && grant.status !== 'returned')
+    throw problem('subsidy.not_pending', { params: { status: grant.status } });
   const programme = await findProgramme(ctx.db, grant.programme_code);
   const checklist = programme ? (programmeOf(programme).checklist ?? []) : [];
   if (!checklist.some((c) => c.key === key))
@@ -586,30 +560,65 @@ export async function uploadMaterial(
   });
 }
 
-/** The enterprise submits its application once the checklist is complete. */
+/**
+ * The enterprise submits its application once the checklist is complete; one returned for more materials
+ * (补正) goes back to the stage that asked, once every material asked for was uploaded again since.
+ */
 export async function submitApplication(ctx: Ctx, id: string) {
   const grant = await lockGrant(ctx.db, id);
   if (!grant || grant.enterprise_org !== ctx.actor.orgId) throw problem('subsidy.grant_not_found');
-  if (grant.status !== 'applied') throw problem('subsidy.not_pending', { params: { status: grant.status } });
+  if (grant.status !== 'applied' && grant.status !== 'returned')
+    throw problem('subsidy.not_pending', { params: { status: grant.status } });
   const programme = await findProgramme(ctx.db, grant.programme_code);
   const checklist = programme ? (programmeOf(programme).checklist ?? []) : [];
-  const uploaded = new Set((await materialsOf(ctx.db, id)).map((m) => m.key));
+  const materials = await materialsOf(ctx.db, id);
+  const uploaded = new Set(materials.map((m) => m.key));
   const missing = checklist.filter((c) => !uploaded.has(c.key)).map((c) => c.names.zh);
   if (missing.length > 0)
     throw problem('subsidy.materials_missing', { params: { keys: missing.join('、') } });
-  await updateGrant(ctx.db, id, { status: 'submitted', at: ctx.now });
+  const resubmitted = grant.status === 'returned';
+  if (resubmitted) {
+    const request = await lastRequest(ctx.db, id);
+    const since = request?.at ?? grant.updated_at;
+    const fresh = new Set(materials.filter((m) => m.uploaded_at > since).map((m) => m.key));
+    const stale = (request?.requested ?? []).filter((key) => !fresh.has(key));
+    if (stale.length > 0) {
+      const names = stale.map((key) => checklist.find((c) => c.key === key)?.names.zh ?? key);
+      throw problem('subsidy.supplement_missing', { params: { keys: names.join('、') } });
+    }
+    await recordResubmission(ctx, grant, programme ? programmeOf(programme) : null);
+  }
+  await updateGrant(ctx.db, id, { status: 'submitted', supplement_by: null, at: ctx.now });
   ctx.audit({
-    action: 'subsidy.submit',
+    action: resubmitted ? 'subsidy.resubmit' : 'subsidy.submit',
     entityType: 'subsidy_grant',
     entityId: id,
+    before: { status: grant.status },
     after: { status: 'submitted' },
   });
   ctx.emit({
-    type: 'subsidy.submitted',
+    type: resubmitted ? 'subsidy.resubmitted' : 'subsidy.submitted',
     aggregateType: 'subsidy_grant',
     aggregateId: id,
     payload: { grantId: id, policyId: grant.policy_id, programme: grant.programme_code },
     orgIds: [grant.funder_org_id],
+  });
+}
+
+async function recordResubmission(ctx: Ctx, grant: GrantRow, programme: SubsidyProgramme | null) {
+  const stages = programme ? reviewStages(programme) : [];
+  const stage = stages[Math.min(grant.review_stage, stages.length - 1)];
+  await insertReview(ctx.db, {
+    id: newId(),
+    grantId: grant.id,
+    stage: grant.review_stage,
+    stageKey: stage?.key ?? 'review',
+    decision: 'resubmit',
+    note: '已补正材料并重新提交',
+    requested: null,
+    orgId: ctx.actor.orgId as string,
+    userId: ctx.actor.userId,
+    at: ctx.now,
   });
 }
 
@@ -739,6 +748,10 @@ export async function approveQuota(
   if (quota <= 0n) throw tooSmall();
   const enterprise = await findEnterpriseById(ctx.db, input.enterpriseId);
   if (!enterprise) throw problem('enterprise.not_found');
+  const barredUntil = await barredUntilOf(ctx.db, enterprise.id, code);
+  if (barredUntil !== null && shanghaiDateOf(ctx.now) < barredUntil) {
+    throw problem('subsidy.enterprise_barred', { params: { until: barredUntil } });
+  }
   const item = input.item.trim();
   if (await activeQuotaForItem(ctx.db, code, enterprise.id, item)) {
     throw problem('subsidy.quota_exists', { params: { item } });

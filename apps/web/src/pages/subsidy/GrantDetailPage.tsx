@@ -6,15 +6,17 @@ import {
   type ButtonProps,
   Card,
   Descriptions,
+  Empty,
   Flex,
   Popconfirm,
   Skeleton,
   Table,
   Tag,
+  Timeline,
   Typography,
   Upload,
 } from 'antd';
-import { type HTMLAttributes, useState } from 'react';
+import { type HTMLAttributes, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -38,13 +40,16 @@ import {
   type GrantStep,
   grantDue,
   grantRights,
+  lastRequest,
   materialProblem,
   readSteps,
+  requestedMaterials,
 } from '../../subsidy/forms.ts';
-import type { GrantDetail, Material } from '../../subsidy/types.ts';
+import { type ProgrammeDefinition, readProgramme } from '../../subsidy/programme.ts';
+import type { GrantDetail, Material, Review } from '../../subsidy/types.ts';
 import { uploadMaterial } from '../../subsidy/upload.ts';
 import { useMoney, usePercent } from '../policy/labels.tsx';
-import { PayModal, ReviewModal } from './GrantModals.tsx';
+import { FraudModal, PayModal, ReviewModal } from './GrantModals.tsx';
 import { GrantStatusTag, StepResultTag, useSubsidyLabels } from './labels.tsx';
 
 type Base = '/subsidy/grants' | '/subsidy/review';
@@ -54,13 +59,70 @@ function useGrantRights(grant: GrantDetail): GrantRights {
   return grantRights(grant, { orgId: me.organisation.id, permissions: me.permissions }, todayInShanghai());
 }
 
-function Actions({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDetail) => void }) {
+/**
+ * The definition of the grant's programme (its review stages, the days to supply more, the bar period on
+ * fraud); null while it loads or when it cannot be read — the page then does without.
+ */
+function useProgrammeDefinition(code: string | undefined): ProgrammeDefinition | null {
+  const loaded = useApiData(`grant-programme:${code ?? ''}`, () =>
+    code
+      ? unwrap(api.GET('/api/subsidy/programmes/{code}', { params: { path: { code } } })).then((p) =>
+          readProgramme(p.definition),
+        )
+      : Promise.resolve(null),
+  );
+  return loaded.data ?? null;
+}
+
+/**
+ * The name of a review stage by its key: the stage the grant waits at as the API names it, else as the
+ * programme declares it, else the key itself.
+ */
+function useStageName(grant: GrantDetail, programme: ProgrammeDefinition | null): (key: string) => string {
+  const language = useLanguage();
+  return useCallback(
+    (key: string) => {
+      const names =
+        key === grant.review.key
+          ? grant.review.names
+          : programme?.review?.stages.find((s) => s.key === key)?.names;
+      return names ? pick(names, language) : key;
+    },
+    [grant.review, programme, language],
+  );
+}
+
+/** The names of checklist materials by key, joined as a list ("加盖保险公司公章的保单、保费发票"). */
+function useMaterialNames(grant: GrantDetail): (keys: readonly string[]) => string {
+  const language = useLanguage();
+  return useCallback(
+    (keys: readonly string[]) =>
+      keys
+        .map((key) => {
+          const material = (grant.materials ?? []).find((m) => m.key === key);
+          return material ? pick(material.names, language) : key;
+        })
+        .join(language === 'en' ? ', ' : '、'),
+    [grant.materials, language],
+  );
+}
+
+function Actions({
+  grant,
+  programme,
+  onSaved,
+}: {
+  grant: GrantDetail;
+  programme: ProgrammeDefinition | null;
+  onSaved: (g: GrantDetail) => void;
+}) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const money = useMoney();
   const rights = useGrantRights(grant);
-  const [open, setOpen] = useState<'review' | 'pay' | null>(null);
+  const [open, setOpen] = useState<'review' | 'pay' | 'fraud' | null>(null);
   const [busy, setBusy] = useState<'confirm' | 'submit' | null>(null);
   const uploadedAll = (grant.materials ?? []).every((m) => m.uploaded !== null);
 
@@ -72,7 +134,13 @@ function Actions({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDet
           ? api.POST('/api/subsidy/grants/{id}/confirm', { params: { path: { id: grant.id } } })
           : api.POST('/api/subsidy/grants/{id}/submit', { params: { path: { id: grant.id } } }),
       );
-      void message.success(t(action === 'confirm' ? 'grant.confirmed' : 'grant.submitted'));
+      void message.success(
+        action === 'confirm'
+          ? t('grant.confirmed')
+          : rights.resubmit
+            ? t('grant.resubmitted', { stage: pick(saved.review.names, language) })
+            : t('grant.submitted'),
+      );
       onSaved(saved);
     } catch (error) {
       notifyError(error);
@@ -103,7 +171,11 @@ function Actions({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDet
       ) : null}
       {rights.apply ? (
         <Popconfirm
-          title={t('grant.submitConfirm')}
+          title={
+            rights.resubmit
+              ? t('grant.resubmitConfirm', { stage: pick(grant.review.names, language) })
+              : t('grant.submitConfirm')
+          }
           okText={t('common.confirm')}
           cancelText={t('common.cancel')}
           okButtonProps={testId<ButtonProps>('grant-submit-ok')}
@@ -114,7 +186,7 @@ function Actions({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDet
             loading={busy === 'submit'}
             data-testid="grant-submit"
           >
-            {t('grant.submit')}
+            {rights.resubmit ? t('grant.resubmit') : t('grant.submit')}
           </Button>
         </Popconfirm>
       ) : null}
@@ -128,17 +200,33 @@ function Actions({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDet
           {t('grant.pay')}
         </Button>
       ) : null}
-      {open === 'review' ? <ReviewModal grant={grant} onClose={() => setOpen(null)} onSaved={close} /> : null}
+      {rights.fraud ? (
+        <Button danger onClick={() => setOpen('fraud')} data-testid="grant-fraud">
+          {t('grant.fraud')}
+        </Button>
+      ) : null}
+      {open === 'review' ? (
+        <ReviewModal grant={grant} programme={programme} onClose={() => setOpen(null)} onSaved={close} />
+      ) : null}
       {open === 'pay' ? <PayModal grant={grant} onClose={() => setOpen(null)} onSaved={close} /> : null}
+      {open === 'fraud' ? (
+        <FraudModal grant={grant} programme={programme} onClose={() => setOpen(null)} onSaved={close} />
+      ) : null}
     </Flex>
   );
 }
 
-/** What the viewer should know first: the deadline to confirm, what is missing, the funder's note. */
-function Notices({ grant }: { grant: GrantDetail }) {
+/**
+ * What the viewer should know first: the deadline to confirm, what is missing, what a reviewer asked for
+ * and by when, the stage the application is at and who reviews it, the funder's note, a fraud finding.
+ */
+function Notices({ grant, programme }: { grant: GrantDetail; programme: ProgrammeDefinition | null }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const money = useMoney();
   const rights = useGrantRights(grant);
+  const stageName = useStageName(grant, programme);
+  const materialNames = useMaterialNames(grant);
   const notices = [];
   if (grant.status === 'reserved' && grant.confirmBy !== null) {
     const days = daysUntil(grant.confirmBy, todayInShanghai());
@@ -169,7 +257,87 @@ function Notices({ grant }: { grant: GrantDetail }) {
       ),
     );
   }
-  if (rights.apply)
+  if (grant.status === 'returned') {
+    const request = lastRequest(grant.reviews ?? []);
+    const requested = requestedMaterials(grant.reviews ?? []);
+    const date = grant.supplementBy ?? '—';
+    const note = request ? (
+      <span data-testid="grant-returned-note">
+        {t('grant.returnedNote', {
+          stage: stageName(request.stageKey),
+          reviewer: request.by.name,
+          note: request.note,
+        })}
+      </span>
+    ) : null;
+    notices.push(
+      rights.enterprise ? (
+        <Alert
+          key="returned"
+          type="warning"
+          showIcon
+          title={t('grant.returnedNotice', { date })}
+          description={
+            <Flex vertical gap={2}>
+              <span data-testid="grant-returned-materials">
+                {requested.length > 0
+                  ? t('grant.returnedMaterials', { materials: materialNames(requested) })
+                  : t('grant.returnedNone')}
+              </span>
+              {note}
+              <Typography.Text type="secondary">{t('grant.returnedLate')}</Typography.Text>
+            </Flex>
+          }
+          data-testid="grant-returned-notice"
+        />
+      ) : (
+        <Alert
+          key="returned"
+          type="info"
+          showIcon
+          title={t('grant.returnedWaiting', { date })}
+          description={
+            <Flex vertical gap={2}>
+              {requested.length > 0 ? (
+                <span data-testid="grant-returned-materials">
+                  {t('grant.trailRequested', { materials: materialNames(requested) })}
+                </span>
+              ) : null}
+              {note}
+            </Flex>
+          }
+          data-testid="grant-returned-waiting"
+        />
+      ),
+    );
+  }
+  if (grant.status === 'submitted' && !rights.reviewer)
+    notices.push(
+      <Alert
+        key="stage"
+        type="info"
+        showIcon
+        title={t('grant.atStage', {
+          stage: pick(grant.review.names, language),
+          reviewer: grant.review.reviewer.name,
+        })}
+        data-testid="grant-at-stage"
+      />,
+    );
+  if (grant.status === 'revoked')
+    notices.push(
+      <Alert
+        key="revoked"
+        type="error"
+        showIcon
+        title={t('grant.revokedNotice')}
+        description={
+          grant.decisionNote ? <span data-testid="grant-revoked-note">{grant.decisionNote}</span> : undefined
+        }
+        data-testid="grant-revoked"
+      />,
+    );
+  if (rights.apply && !rights.resubmit)
     notices.push(
       <Alert
         key="apply"
@@ -201,7 +369,7 @@ function Notices({ grant }: { grant: GrantDetail }) {
         data-testid="grant-lapsed"
       />,
     );
-  if (grant.payee === 'insurer' && grant.status !== 'lapsed')
+  if (grant.payee === 'insurer' && grant.status !== 'lapsed' && grant.status !== 'revoked')
     notices.push(
       <Alert key="insurer" type="info" title={t('grant.insurerPayee')} data-testid="grant-insurer-payee" />,
     );
@@ -214,8 +382,10 @@ function Notices({ grant }: { grant: GrantDetail }) {
 
 function Facts({ grant }: { grant: GrantDetail }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const money = useMoney();
   const labels = useSubsidyLabels();
+  const underReview = grant.status === 'submitted' || grant.status === 'returned';
   return (
     <Descriptions
       size="small"
@@ -273,6 +443,33 @@ function Facts({ grant }: { grant: GrantDetail }) {
                 key: 'confirmBy',
                 label: t('grant.confirmByLabel'),
                 children: <span data-testid="grant-confirm-by">{grant.confirmBy}</span>,
+              },
+            ]
+          : []),
+        ...(underReview
+          ? [
+              {
+                key: 'stage',
+                label: t('grant.stage'),
+                children: (
+                  <span data-testid="grant-stage" data-stage={grant.review.key}>
+                    {t('grant.stageValue', {
+                      stage: pick(grant.review.names, language),
+                      index: grant.review.stage + 1,
+                      of: grant.review.of,
+                      reviewer: grant.review.reviewer.name,
+                    })}
+                  </span>
+                ),
+              },
+            ]
+          : []),
+        ...(grant.status === 'returned' && grant.supplementBy
+          ? [
+              {
+                key: 'supplementBy',
+                label: t('grant.supplementByLabel'),
+                children: <span data-testid="grant-supplement-by">{grant.supplementBy}</span>,
               },
             ]
           : []),
@@ -376,7 +573,7 @@ function MaterialUpload({
 }: {
   grant: GrantDetail;
   material: Material;
-  onSaved: (g: GrantDetail) => void;
+  onSaved: (g: GrantDetail, key: string) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -392,7 +589,7 @@ function MaterialUpload({
     try {
       const saved = await uploadMaterial(grant.id, material.key, file);
       void message.success(t('grant.uploaded', { name: file.name }));
-      onSaved(saved);
+      onSaved(saved, material.key);
     } catch (error) {
       notifyError(error);
     } finally {
@@ -418,12 +615,25 @@ function MaterialUpload({
   );
 }
 
-/** 申报材料: the programme's checklist, each item's file (name, size, SHA-256) and, while open, its upload. */
-function Materials({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantDetail) => void }) {
+/**
+ * 申报材料: the programme's checklist, each item's file (name, size, SHA-256) and, while open, its upload;
+ * returned for more (待补正), the materials asked for are marked — and marked again once uploaded anew.
+ */
+function Materials({
+  grant,
+  reuploaded,
+  onSaved,
+}: {
+  grant: GrantDetail;
+  /** The materials uploaded again on this page since the last request for more. */
+  reuploaded: ReadonlySet<string>;
+  onSaved: (g: GrantDetail, key: string) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const rights = useGrantRights(grant);
   const materials = grant.materials ?? [];
+  const requested = new Set(grant.status === 'returned' ? requestedMaterials(grant.reviews ?? []) : []);
   if (materials.length === 0) return null;
   const uploaded = materials.filter((m) => m.uploaded !== null).length;
   return (
@@ -448,7 +658,22 @@ function Materials({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantD
           {
             key: 'name',
             title: t('grant.material'),
-            render: (_, m) => <span data-testid="material-name">{pick(m.names, language)}</span>,
+            render: (_, m) => (
+              <Flex gap={4} align="center" wrap>
+                <span data-testid="material-name">{pick(m.names, language)}</span>
+                {requested.has(m.key) ? (
+                  reuploaded.has(m.key) ? (
+                    <Tag color="green" data-testid="material-reuploaded">
+                      {t('grant.reuploadedTag')}
+                    </Tag>
+                  ) : (
+                    <Tag color="orange" data-testid="material-requested">
+                      {t('grant.requestedTag')}
+                    </Tag>
+                  )
+                ) : null}
+              </Flex>
+            ),
           },
           {
             key: 'file',
@@ -498,6 +723,70 @@ function Materials({ grant, onSaved }: { grant: GrantDetail; onSaved: (g: GrantD
   );
 }
 
+const trailColors: Record<string, string> = {
+  approve: 'green',
+  reject: 'red',
+  request_more: 'orange',
+  resubmit: 'blue',
+  fraud: 'red',
+};
+
+/**
+ * 审核记录: every decision on the application — the stage, 通过 · 不通过 · 要求补正 (with the materials asked
+ * for) · 认定骗补 — and each resubmission by the enterprise, who and when, oldest first.
+ */
+function Trail({ grant, programme }: { grant: GrantDetail; programme: ProgrammeDefinition | null }) {
+  const { t } = useTranslation();
+  const labels = useSubsidyLabels();
+  const stageName = useStageName(grant, programme);
+  const materialNames = useMaterialNames(grant);
+  const reviews = grant.reviews ?? [];
+  return (
+    <Card size="small" title={t('grant.trail')} extra={t('grant.trailHint')} data-testid="grant-trail-card">
+      {reviews.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('grant.trailEmpty')}
+          data-testid="grant-trail-empty"
+        />
+      ) : (
+        <Timeline
+          data-testid="grant-trail"
+          items={reviews.map((r: Review, i) => ({
+            key: i,
+            color: trailColors[r.decision] ?? 'gray',
+            content: (
+              <Flex vertical gap={2} data-testid="grant-trail-entry" data-decision={r.decision}>
+                <Flex gap="small" wrap align="center">
+                  <Typography.Text strong data-testid="grant-trail-stage" data-stage={r.stageKey}>
+                    {stageName(r.stageKey)}
+                  </Typography.Text>
+                  <Tag color={trailColors[r.decision]} data-testid="grant-trail-decision">
+                    {labels.decision(r.decision)}
+                  </Tag>
+                </Flex>
+                {r.note ? (
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }} data-testid="grant-trail-note">
+                    {r.note}
+                  </Typography.Text>
+                ) : null}
+                {r.requested && r.requested.length > 0 ? (
+                  <Typography.Text type="warning" data-testid="grant-trail-requested">
+                    {t('grant.trailRequested', { materials: materialNames(r.requested) })}
+                  </Typography.Text>
+                ) : null}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="grant-trail-by">
+                  {r.by.name} · {formatDateTime(r.at)}
+                </Typography.Text>
+              </Flex>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
+
 function GrantView({ id, backToPolicy }: { id: string; backToPolicy: boolean }) {
   const { t } = useTranslation();
   const detail = useApiData(id, () =>
@@ -505,6 +794,18 @@ function GrantView({ id, backToPolicy }: { id: string; backToPolicy: boolean }) 
   );
   const [answered, setAnswered] = useState<GrantDetail | null>(null);
   const data = answered ?? detail.data;
+  const programme = useProgrammeDefinition(data?.programme.code);
+  // The materials uploaded again on this page, since the request for more they answer.
+  const [reuploaded, setReuploaded] = useState<{ since: string | null; keys: ReadonlySet<string> }>({
+    since: null,
+    keys: new Set(),
+  });
+  const since = data ? (lastRequest(data.reviews ?? [])?.at ?? null) : null;
+  const uploaded = (saved: GrantDetail, key: string) => {
+    setAnswered(saved);
+    const at = lastRequest(saved.reviews ?? [])?.at ?? null;
+    setReuploaded((r) => ({ since: at, keys: new Set([...(r.since === at ? r.keys : []), key]) }));
+  };
   if (detail.error && !data) {
     if (isApiError(detail.error) && detail.error.status === 404) return <NotFound />;
     return <LoadError error={detail.error} onRetry={detail.reload} />;
@@ -524,14 +825,21 @@ function GrantView({ id, backToPolicy }: { id: string; backToPolicy: boolean }) 
           </Typography.Title>
           <GrantStatusTag status={data.status} />
         </Flex>
-        <Actions grant={data} onSaved={setAnswered} />
+        <Actions grant={data} programme={programme} onSaved={setAnswered} />
       </Flex>
-      <Notices grant={data} />
+      <Notices grant={data} programme={programme} />
       <Card size="small">
         <Facts grant={data} />
       </Card>
       <Steps grant={data} />
-      <Materials grant={data} onSaved={setAnswered} />
+      <Materials
+        grant={data}
+        reuploaded={reuploaded.since === since ? reuploaded.keys : new Set()}
+        onSaved={uploaded}
+      />
+      {data.mode === 'apply' || (data.reviews ?? []).length > 0 ? (
+        <Trail grant={data} programme={programme} />
+      ) : null}
     </Flex>
   );
 }
@@ -560,7 +868,10 @@ export function GrantDetailPage() {
   return <GrantPage base="/subsidy/grants" />;
 }
 
-/** `/subsidy/review/:id`: the funder reviews an application, reads its materials and pays. */
+/**
+ * `/subsidy/review/:id`: the reviewer of the stage an application waits at decides on it; the operating
+ * funder follows it, pays it, and may find fraud.
+ */
 export function ReviewGrantPage() {
   return <GrantPage base="/subsidy/review" />;
 }

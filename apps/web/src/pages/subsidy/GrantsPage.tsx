@@ -1,4 +1,4 @@
-import { Badge, Empty, Flex, Tabs, Typography } from 'antd';
+import { Badge, Empty, Flex, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,11 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useMe } from '../../auth/AuthContext.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime, todayInShanghai } from '../../format/datetime.ts';
+import { pick } from '../../i18n/labels.ts';
+import { useLanguage } from '../../i18n/useLanguage.ts';
 import { isOneOf } from '../../policy/vocabulary.ts';
 import { grantDue, grantPath, grantRights } from '../../subsidy/forms.ts';
-import type { GrantSummary } from '../../subsidy/types.ts';
+import type { GrantQuery, GrantSummary } from '../../subsidy/types.ts';
 import { type GrantStatus, grantStatuses, type ReviewTab, reviewTabs } from '../../subsidy/vocabulary.ts';
 import { useMoney } from '../policy/labels.tsx';
 import { StatusList } from '../policy/StatusList.tsx';
@@ -24,10 +26,46 @@ interface GrantListProps {
   emptyText: ReactNode;
   /** A status chosen by a tab (no filter shown). */
   fixedStatus?: GrantStatus;
+  /** Only the applications waiting at a stage the viewer reviews (待我审核). */
+  toReview?: boolean;
+}
+
+/** Where an application is in its review: the stage and its reviewer, or the day to supply more by. */
+function StageCell({ grant, mine }: { grant: GrantSummary; mine: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (grant.status === 'returned')
+    return (
+      <Typography.Text type="warning" data-testid="grant-stage" data-stage={grant.review.key}>
+        {t('grants.returnedBy', { date: grant.supplementBy ?? '—' })}
+      </Typography.Text>
+    );
+  if (grant.status !== 'submitted') return <>—</>;
+  return (
+    <Flex vertical gap={0} data-testid="grant-stage" data-stage={grant.review.key}>
+      <Flex gap={4} align="center" wrap>
+        <span data-testid="grant-stage-name">
+          {t('grants.stageOf', {
+            stage: pick(grant.review.names, language),
+            index: grant.review.stage + 1,
+            of: grant.review.of,
+          })}
+        </span>
+        {mine ? (
+          <Tag color="processing" data-testid="grant-mine">
+            {t('grants.mine')}
+          </Tag>
+        ) : null}
+      </Flex>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="grant-stage-reviewer">
+        {grant.review.reviewer.name}
+      </Typography.Text>
+    </Flex>
+  );
 }
 
 /** Grants with their status filter, paginated by the server; each links to its page. */
-function GrantList({ side, emptyText, fixedStatus }: GrantListProps) {
+function GrantList({ side, emptyText, fixedStatus, toReview = false }: GrantListProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const labels = useSubsidyLabels();
@@ -92,12 +130,21 @@ function GrantList({ side, emptyText, fixedStatus }: GrantListProps) {
             <GrantStatusTag status={g.status} />
             {side === 'enterprise' && (rights.confirm || rights.apply) ? (
               <Typography.Text type="warning" data-testid="grant-todo">
-                {rights.confirm ? t('grants.confirmBy', { date: g.confirmBy ?? '—' }) : t('grants.toApply')}
+                {rights.confirm
+                  ? t('grants.confirmBy', { date: g.confirmBy ?? '—' })
+                  : rights.resubmit
+                    ? t('grants.supplementBy', { date: g.supplementBy ?? '—' })
+                    : t('grants.toApply')}
               </Typography.Text>
             ) : null}
           </Flex>
         );
       },
+    },
+    {
+      key: 'stage',
+      title: t('grants.stage'),
+      render: (_, g) => <StageCell grant={g} mine={grantRights(g, viewer, today).review} />,
     },
     {
       key: 'createdAt',
@@ -112,10 +159,13 @@ function GrantList({ side, emptyText, fixedStatus }: GrantListProps) {
       statuses={grantStatuses}
       statusLabel={(s) => t(`grants.statuses.${s}`)}
       fixedStatus={fixedStatus}
+      filterKey={toReview ? 'toReview' : ''}
       load={({ status, limit, offset }) =>
         unwrap(
           api.GET('/api/subsidy/grants', {
-            params: { query: { ...(status ? { status } : {}), limit, offset } },
+            params: {
+              query: { ...(status ? { status } : {}), ...(toReview ? { toReview } : {}), limit, offset },
+            },
           }),
         )
       }
@@ -151,10 +201,10 @@ export function MyGrantsPage() {
   );
 }
 
-/** How many grants wait in a status (for the tab's badge); nothing while unknown. */
-function useWaiting(status: GrantStatus): number | undefined {
-  const count = useApiData(`grants-waiting:${status}`, () =>
-    unwrap(api.GET('/api/subsidy/grants', { params: { query: { status, limit: 1 } } })),
+/** How many grants a tab holds (for its badge); nothing while unknown. */
+function useWaiting(query: GrantQuery): number | undefined {
+  const count = useApiData(`grants-waiting:${JSON.stringify(query)}`, () =>
+    unwrap(api.GET('/api/subsidy/grants', { params: { query: { ...query, limit: 1 } } })),
   );
   return count.data?.total;
 }
@@ -170,22 +220,23 @@ function TabLabel({ tab, count }: { tab: ReviewTab; count?: number | undefined }
 }
 
 /**
- * 补贴审核 `/subsidy/review` (funders): applications submitted with their materials to review, grants
- * reserved at the bind and waiting for the enterprise's confirmation, grants confirmed or approved (to pay
- * when the enterprise is the payee), and everything else.
+ * 补贴审核 `/subsidy/review` (funders and the bodies reviewing a stage of a programme): first the
+ * applications waiting at a stage the organisation reviews (待我审核), then every application under review
+ * or returned to the enterprise for more, grants reserved at the bind and waiting for the enterprise's
+ * confirmation, grants confirmed or approved (to pay when the enterprise is the payee), and everything else.
  */
 export function ReviewPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab');
-  const tab: ReviewTab = isOneOf(reviewTabs, tabParam) ? tabParam : 'submitted';
-  const submitted = useWaiting('submitted');
-  const reserved = useWaiting('reserved');
-  const counts: Partial<Record<ReviewTab, number | undefined>> = { submitted, reserved };
-  const empty = (
+  const tab: ReviewTab = isOneOf(reviewTabs, tabParam) ? tabParam : 'toReview';
+  const toReview = useWaiting({ status: 'submitted', toReview: true });
+  const reserved = useWaiting({ status: 'reserved' });
+  const counts: Partial<Record<ReviewTab, number | undefined>> = { toReview, reserved };
+  const empty = (key: ReviewTab) => (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={t('grants.emptyReview')}
+      description={t(key === 'toReview' ? 'grants.emptyToReview' : 'grants.emptyReview')}
       data-testid="grants-empty"
     />
   );
@@ -202,9 +253,16 @@ export function ReviewPage() {
         items={reviewTabs.map((key) => ({
           key,
           label: <TabLabel tab={key} count={counts[key]} />,
-          children: (
-            <GrantList side="funder" emptyText={empty} {...(key === 'all' ? {} : { fixedStatus: key })} />
-          ),
+          children:
+            key === 'toReview' ? (
+              <GrantList side="funder" emptyText={empty(key)} fixedStatus="submitted" toReview />
+            ) : (
+              <GrantList
+                side="funder"
+                emptyText={empty(key)}
+                {...(key === 'all' ? {} : { fixedStatus: key })}
+              />
+            ),
         }))}
       />
     </>

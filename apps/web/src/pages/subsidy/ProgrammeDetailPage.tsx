@@ -15,12 +15,14 @@ import { nextProgrammeDraft, programmeInOrder } from '../../subsidy/forms.ts';
 import { programmeCodePattern, readProgramme } from '../../subsidy/programme.ts';
 import type { ProgrammeView } from '../../subsidy/types.ts';
 import { useMoney } from '../policy/labels.tsx';
+import { BreakdownCard } from './BreakdownCard.tsx';
 import { BudgetBar } from './BudgetBar.tsx';
 import { useSubsidyLabels } from './labels.tsx';
 import { BudgetModal, OperatorModal, PublishModal } from './ProgrammeModals.tsx';
 import { ProgrammeRules } from './ProgrammeRules.tsx';
 import { OperatorText } from './ProgrammesPage.tsx';
 import { QuotasCard } from './QuotasCard.tsx';
+import { ReviewersCard } from './ReviewersCard.tsx';
 
 type View = 'rules' | 'json';
 
@@ -176,7 +178,9 @@ function ProgrammeBody({ code }: { code: string }) {
         />
       ) : null}
       <BudgetCard programme={data} />
+      <BreakdownCard code={data.code} funderId={data.funder?.id} />
       {definition?.quota ? <QuotasCard code={data.code} rule={definition.quota} operates={operates} /> : null}
+      {data.mode === 'apply' ? <ReviewersCard code={data.code} operator={data.funder} /> : null}
       <Flex justify="space-between" align="center" wrap gap="middle">
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('programme.rules')}

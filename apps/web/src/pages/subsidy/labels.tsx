@@ -17,6 +17,7 @@ import {
   programmeModes,
   stepResults,
   stepRules,
+  trailDecisions,
 } from '../../subsidy/vocabulary.ts';
 
 const grantColors: Record<GrantStatus, string | undefined> = {
@@ -24,12 +25,14 @@ const grantColors: Record<GrantStatus, string | undefined> = {
   confirmed: 'green',
   applied: 'blue',
   submitted: 'processing',
+  returned: 'orange',
   approved: 'cyan',
   rejected: 'red',
   lapsed: undefined,
+  revoked: 'magenta',
 };
 
-/** 待确认 · 已确认 · 待提交材料 · 待审核 · 已批准 · 未通过 · 已失效. */
+/** 待确认 · 已确认 · 待提交材料 · 待审核 · 待补正 · 已批准 · 未通过 · 已失效 · 已撤销（骗补）. */
 export function GrantStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
@@ -81,6 +84,12 @@ export function useSubsidyLabels() {
       [t],
     ),
     rule: useCallback((rule: string) => (isOneOf(stepRules, rule) ? t(`grant.rules.${rule}`) : rule), [t]),
+    /** An entry of the review trail: 通过 · 不通过 · 要求补正 · 补正后重新提交 · 认定骗补. */
+    decision: useCallback(
+      (decision: string) =>
+        isOneOf(trailDecisions, decision) ? t(`grant.trailDecisions.${decision}`) : decision,
+      [t],
+    ),
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './calendar-year.ts';
+export * from './parse-calendar-year.ts';
