@@ -61,6 +61,27 @@ describe('the demo zone after two seeded years', () => {
     expect(
       await count("SELECT count(*)::text AS n FROM subsidy_grant WHERE status = 'lapsed'"),
     ).toBeGreaterThan(0);
+    // 首台套: a quota for the demo enterprise's listed equipment, one application paid, one waiting at the
+    // ministry after a request for more (补正), one at the province.
+    expect(await count("SELECT count(*)::text AS n FROM subsidy_quota WHERE status = 'active'")).toBe(1);
+    const firstSet = await t.db.pool.query<{ status: string; review_stage: number; paid: string }>(
+      `SELECT status, review_stage, paid::text FROM subsidy_grant
+        WHERE programme_code = 'central-first-set-2024' ORDER BY created_at`,
+    );
+    expect(firstSet.rows.map((g) => [g.status, g.review_stage, g.paid !== '0'])).toEqual([
+      ['approved', 1, true],
+      ['submitted', 1, false],
+      ['submitted', 0, false],
+    ]);
+    expect(
+      await count(
+        "SELECT count(*)::text AS n FROM subsidy_review WHERE decision IN ('request_more', 'resubmit')",
+      ),
+    ).toBe(2);
+    const province = await t.as('shanghai@demo.kebao.cn');
+    expect((await province.get('/api/subsidy/grants?toReview=true')).body.total).toBe(1);
+    const ministry = await t.as('central@demo.kebao.cn');
+    expect((await ministry.get('/api/subsidy/grants?toReview=true')).body.total).toBe(1);
     // Claims: noticed, registered, paid or declined along the year, with reserves and recoveries booked.
     expect(activity.claims).toBeGreaterThan(0);
     expect(activity.claimsPaid).toBeGreaterThan(0);

@@ -378,4 +378,50 @@ describe('fraud (骗取补贴)', () => {
     expect(bar.rows).toEqual([{ u: threeYearsOn(shanghaiToday()) }]);
     expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
   });
+
+  it('fraud on a quota application bars the enterprise: no new quota is approved for it meanwhile', async () => {
+    const enterpriseId = (await enterprise.get('/api/enterprise/me')).body.id as string;
+    const quota = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', {
+      enterpriseId,
+      item: '12 英寸晶圆缺陷检测设备',
+      productValue: '12000000.00',
+      approvalRef: '工信厅装函〔2026〕18号',
+    });
+    expect(quota.status, JSON.stringify(quota.body)).toBe(201);
+    const q = await enterprise.post('/api/quotes', {
+      productCode: 'KB-AP-EQUIP',
+      request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
+    });
+    await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+    const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+    expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+    const grant = await grantOf(bound.body.id, 'central-first-set-2024').catch(() => undefined);
+    const mine = (await central.get(`/api/subsidy/grants?policyId=${bound.body.id}`)).body.items.find(
+      (g: { programme: { code: string } }) => g.programme.code === 'central-first-set-2024',
+    );
+    expect(grant).toBeUndefined(); // not the Lingang bureau's
+    expect(mine.status).toBe('applied');
+    const usedOf = async () =>
+      (
+        await central.get(`/api/subsidy/quotas?programme=central-first-set-2024&enterpriseId=${enterpriseId}`)
+      ).body.items.find((x: { id: string }) => x.id === quota.body.id).used as string;
+    const used = await usedOf();
+    expect(fen(used)).toBeGreaterThan(0n);
+    const found = await central.post(`/api/subsidy/grants/${mine.id}/fraud`, {
+      note: '最终用户验收证明系伪造',
+    });
+    expect(found.body.status).toBe('revoked');
+    // The quota gets its part back; a new quota is refused until the bar ends.
+    expect(await usedOf()).toBe('0.00');
+    const refused = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', {
+      enterpriseId,
+      item: '车规级 MCU 测试机',
+      productValue: '5000000.00',
+      approvalRef: '工信厅装函〔2026〕19号',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('subsidy.enterprise_barred');
+    expect(refused.body.message_zh).toContain(threeYearsOn(shanghaiToday()));
+    expect((await verifyLedger(t.db.pool)).problems).toEqual([]);
+  });
 });

@@ -21,12 +21,29 @@ import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
 import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
 import { bindQuote, cancelPolicy, endorsePolicy, renewPolicy } from '../modules/policy/service.ts';
 import { acceptQuote, requestQuote } from '../modules/quote/request-service.ts';
-import { confirmGrant, grantsOf, lapseUnconfirmed, subsidyEngine } from '../modules/subsidy/service.ts';
+import { reviewGrant } from '../modules/subsidy/review-service.ts';
+import {
+  approveQuota,
+  confirmGrant,
+  grantsOf,
+  lapseUnconfirmed,
+  payGrant,
+  submitApplication,
+  subsidyEngine,
+  uploadMaterial,
+} from '../modules/subsidy/service.ts';
 import type { Actor } from '../platform/actor.ts';
 import { systemActor } from '../platform/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { type Ctx, createTxRunner } from '../platform/transaction.ts';
-import { brokerClients, hasPolicies, otherInsurers, registryInsureds, userByEmail } from './repo.ts';
+import {
+  brokerClients,
+  enterpriseOfOrg,
+  hasPolicies,
+  otherInsurers,
+  registryInsureds,
+  userByEmail,
+} from './repo.ts';
 
 /*
  * A year of demo activity (演示业务), so a new zone is not empty tables: quotes for the demo enterprise and
@@ -500,6 +517,114 @@ export async function seedDemoActivity(
         }
       });
     }
+  }
+
+  /*
+   * 首台套: the central office approves the demo enterprise's listed wafer-inspection equipment (a quota),
+   * and three equipment policies draw applications on it. The first goes through the province (上海市经济和
+   * 信息化委员会) and the ministry and is paid; the second is sent back for a clearer payment voucher (补正),
+   * resubmitted and waits at the ministry; the third waits at the province — so both reviewers' queues hold
+   * one on a new zone.
+   */
+  const [centralUser, provinceUser] = await Promise.all(
+    ['central', 'shanghai'].map((who) => userByEmail(pool, `${who}@demo.kebao.cn`)),
+  );
+  const demoEnterpriseId = await enterpriseOfOrg(pool, enterprise.org_id);
+  if (centralUser && provinceUser && demoEnterpriseId && options.days >= 150) {
+    const asCentral = actor(centralUser);
+    const asProvince = actor(provinceUser);
+    const today = shanghaiDateOf(options.now);
+    const FIRST_SET = 'central-first-set-2024';
+    const MATERIALS = [
+      'sealed_policy',
+      'premium_invoice',
+      'insurer_receipt',
+      'payment_voucher',
+      'end_user_acceptance',
+    ];
+    const pdf = (key: string, n: number) => ({
+      filename: `${key}-${n}.pdf`,
+      contentType: 'application/pdf',
+      content: Buffer.from(`%PDF-1.4\n% 演示材料 ${key} ${n}\n`),
+    });
+    const later = (days: number, run: () => Promise<unknown>) =>
+      schedule(addMinutes(clock, days * 1440), run);
+    const review = (
+      as: Actor,
+      id: string,
+      decision: 'approve' | 'request_more',
+      note: string,
+      requested?: string[],
+    ) => attempt(as, (ctx) => reviewGrant(ctx, id, { decision, note, ...(requested ? { requested } : {}) }));
+    const submitAll = async (id: string, n: number) => {
+      for (const key of MATERIALS)
+        await attempt(asEnterprise, (ctx) => uploadMaterial(ctx, id, key, pdf(key, n)));
+      await attempt(asEnterprise, (ctx) => submitApplication(ctx, id));
+    };
+    const bindEquipment = (n: number, then: (grantId: string) => void) => async () => {
+      const quote = await attempt(asEnterprise, (ctx) =>
+        requestQuote(ctx, cache, {
+          productCode: 'KB-AP-EQUIP',
+          request: {
+            contractValue: '8000000.00',
+            continuousYear: n,
+            options: { deductible: '50000.00' },
+          } as never,
+        }),
+      );
+      if (!quote) return;
+
+      if (!(await attempt(asEnterprise, (ctx) => acceptQuote(ctx, cache, quote.id)))) return;
+      const policy = await attempt(asEnterprise, (ctx) =>
+        bindQuote(ctx, { cache, subsidy: subsidies }, quote.id, {}),
+      );
+      if (!policy) return;
+      report.policies++;
+      later(3, () => pay(policy.id, 0.3));
+      const grant = (await grantsOf(pool, policy.id)).find((g) => g.programme_code === FIRST_SET);
+      if (grant) then(grant.id);
+    };
+    schedule(at(addDays(today, -140), 10 * 60), () =>
+      attempt(asCentral, (ctx) =>
+        approveQuota(ctx, FIRST_SET, {
+          enterpriseId: demoEnterpriseId,
+          item: '12 英寸晶圆缺陷检测设备',
+          productValue: 1_200_000_000n,
+          approvalRef: `工信厅装函〔${addDays(today, -140).slice(0, 4)}〕18号（示例）`,
+        }),
+      ),
+    );
+    schedule(
+      at(addDays(today, -130), 10 * 60),
+      bindEquipment(1, (id) => {
+        later(10, () => submitAll(id, 1));
+        later(20, () => review(asProvince, id, 'approve', '材料齐全，同意报送'));
+        later(35, () => review(asCentral, id, 'approve', '审核通过'));
+        later(45, () => attempt(asCentral, (ctx) => payGrant(ctx, id, `MIIT-DEMO-${id.slice(0, 8)}`)));
+      }),
+    );
+    schedule(
+      at(addDays(today, -60), 10 * 60),
+      bindEquipment(2, (id) => {
+        later(10, () => submitAll(id, 2));
+        later(16, () =>
+          review(asProvince, id, 'request_more', '保费支付凭证不清晰，请重新上传加盖财务章的凭证', [
+            'payment_voucher',
+          ]),
+        );
+        later(20, async () => {
+          await attempt(asEnterprise, (ctx) =>
+            uploadMaterial(ctx, id, 'payment_voucher', pdf('payment_voucher', 3)),
+          );
+          await attempt(asEnterprise, (ctx) => submitApplication(ctx, id));
+        });
+        later(27, () => review(asProvince, id, 'approve', '补正材料已核实，同意报送'));
+      }),
+    );
+    schedule(
+      at(addDays(today, -15), 10 * 60),
+      bindEquipment(3, (id) => later(6, () => submitAll(id, 4))),
+    );
   }
 
   const started = Date.now();

@@ -51,3 +51,9 @@ export async function registryInsureds(db: Queryable, limit: number) {
   );
   return r.rows;
 }
+
+/** The registry enterprise of an organisation's account (the demo enterprise login's). */
+export async function enterpriseOfOrg(db: Queryable, orgId: string): Promise<string | null> {
+  const r = await db.query<{ id: string }>('SELECT id FROM enterprise WHERE org_id = $1', [orgId]);
+  return r.rows[0]?.id ?? null;
+}
