@@ -315,6 +315,48 @@ describe('two-stage review', () => {
   });
 });
 
+describe('approved quotas run out of time', () => {
+  it('a quota serves policies starting within its three years, none after', async () => {
+    const enterpriseId = (await enterprise.get('/api/enterprise/me')).body.id as string;
+    const approved = await central.post('/api/subsidy/programmes/central-first-set-2024/quotas', {
+      enterpriseId,
+      item: '晶圆键合设备',
+      productValue: '12000000.00',
+      approvalRef: '工信厅装函〔2026〕17号',
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(201);
+    expect(approved.body.validUntil).toBe(threeYearsOn(shanghaiToday()));
+    const bindEquip = async () => {
+      const q = await enterprise.post('/api/quotes', {
+        productCode: 'KB-AP-EQUIP',
+        request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
+      });
+      await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+      const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+      expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+      return (await central.get(`/api/subsidy/grants?policyId=${bound.body.id}`)).body.items.find(
+        (g: { programme: { code: string } }) => g.programme.code === 'central-first-set-2024',
+      );
+    };
+    // Approved three years ago: the policy starts after it ran out.
+    await t.db.pool.query('UPDATE subsidy_quota SET valid_until = $2::date WHERE id = $1', [
+      approved.body.id,
+      shanghaiToday(),
+    ]);
+    expect(await bindEquip()).toBeUndefined();
+    await t.db.pool.query('UPDATE subsidy_quota SET valid_until = $2::date WHERE id = $1', [
+      approved.body.id,
+      threeYearsOn(shanghaiToday()),
+    ]);
+    const grant = await bindEquip();
+    expect(grant?.status).toBe('applied');
+    const revoked = await central.post(`/api/subsidy/quotas/${approved.body.id}/revoke`, {
+      reason: '测试结束',
+    });
+    expect(revoked.body.status).toBe('revoked');
+  });
+});
+
 describe('fraud (骗取补贴)', () => {
   it('a paid grant is taken back in full, the enterprise barred from the programme for three years', async () => {
     const { id } = await submittedApplication();

@@ -74,3 +74,12 @@ CREATE TABLE subsidy_bar (
   CHECK (until > found_on)
 );
 CREATE INDEX subsidy_bar_enterprise ON subsidy_bar (enterprise_id, programme_code, until DESC);
+
+-- An approved quota is valid for the programme's quota.years from its approval (首台套: ≤ 3 years): a policy
+-- starting on or after valid_until draws nothing on it.
+ALTER TABLE subsidy_quota ADD COLUMN valid_until date;
+UPDATE subsidy_quota q
+   SET valid_until = ((q.approved_at AT TIME ZONE 'Asia/Shanghai')::date
+                      + make_interval(years => coalesce((p.definition->'quota'->>'years')::int, 3)))::date
+  FROM subsidy_programme p WHERE p.code = q.programme_code;
+ALTER TABLE subsidy_quota ALTER COLUMN valid_until SET NOT NULL;

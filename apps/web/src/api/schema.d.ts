@@ -13407,6 +13407,8 @@ export interface paths {
                             left: string;
                             /** @description active · revoked */
                             status: string;
+                            /** @description the first policy start date the quota no longer serves (quota.years after approval) */
+                            validUntil: string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -13556,6 +13558,8 @@ export interface paths {
                                 left: string;
                                 /** @description active · revoked */
                                 status: string;
+                                /** @description the first policy start date the quota no longer serves (quota.years after approval) */
+                                validUntil: string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -13687,6 +13691,8 @@ export interface paths {
                             left: string;
                             /** @description active · revoked */
                             status: string;
+                            /** @description the first policy start date the quota no longer serves (quota.years after approval) */
+                            validUntil: string;
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant

@@ -1,4 +1,5 @@
 import { type Fen, mulRate } from '../money/index.ts';
+import { addYears, type CalendarDate, parseCalendarDate } from '../time/index.ts';
 import type { SubsidyProgramme } from './programme.ts';
 
 /**
@@ -10,4 +11,13 @@ export function approvedQuota(programme: SubsidyProgramme, productValue: Fen): F
   if (programme.quota === undefined) return null;
   if (productValue < 0n) throw new RangeError('a product value cannot be negative');
   return mulRate(productValue, programme.quota.percentOfProductValue, 'HALF_UP');
+}
+
+/**
+ * The day an approved quota stops serving binds: the programme's quota.years after the approval (the day
+ * itself no longer served) — a policy starting before it draws on the quota. Null without a quota rule.
+ */
+export function quotaValidUntil(programme: SubsidyProgramme, approvedOn: string): CalendarDate | null {
+  if (programme.quota === undefined) return null;
+  return addYears(parseCalendarDate(approvedOn), programme.quota.years);
 }

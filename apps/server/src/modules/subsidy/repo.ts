@@ -475,6 +475,8 @@ export interface QuotaRow {
   revoked_by: string | null;
   revoked_at: Date | null;
   revoke_reason: string | null;
+  /** The first policy start date the quota no longer serves (quota.years after the approval). */
+  valid_until: string;
 }
 
 export type QuotaListRow = QuotaRow & {
@@ -508,11 +510,12 @@ export async function activeQuotaForItem(db: Queryable, code: string, enterprise
  * until the bind commits, so concurrent binds of the enterprise each see what the one before left and the
  * last gets the remainder rather than nothing.
  */
-export async function quotaForBind(db: Queryable, code: string, enterpriseId: string) {
+export async function quotaForBind(db: Queryable, code: string, enterpriseId: string, startDate: string) {
   const r = await db.query<QuotaRow>(
     `SELECT * FROM subsidy_quota WHERE programme_code = $1 AND enterprise_id = $2 AND status = 'active'
+        AND valid_until > $3::date
       ORDER BY quota - used DESC, approved_at, id LIMIT 1 FOR UPDATE`,
-    [code, enterpriseId],
+    [code, enterpriseId, startDate],
   );
   return r.rows[0] ?? null;
 }
@@ -545,7 +548,7 @@ export async function revokeQuotaRow(db: Queryable, id: string, by: string | nul
 
 /** Who sees a quota: the funder that approved it, the enterprise it belongs to, and subsidy.read_all. */
 const QUOTA_VISIBLE = '($1::boolean OR q.funder_org_id = $2::uuid OR q.enterprise_org = $2::uuid)';
-const QUOTA_LIST = `SELECT q.*, e.name AS enterprise_name, e.uscc AS enterprise_uscc, p.name_zh AS programme_name
+const QUOTA_LIST = `SELECT q.*, to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until, e.name AS enterprise_name, e.uscc AS enterprise_uscc, p.name_zh AS programme_name
   FROM subsidy_quota q JOIN enterprise e ON e.id = q.enterprise_id JOIN subsidy_programme p ON p.code = q.programme_code`;
 
 export async function listQuotas(

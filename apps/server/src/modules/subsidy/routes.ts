@@ -146,6 +146,9 @@ const QuotaView = Type.Object({
   used: Money,
   left: Money,
   status: Type.String({ description: 'active · revoked' }),
+  validUntil: Type.String({
+    description: 'the first policy start date the quota no longer serves (quota.years after approval)',
+  }),
   approvedAt: Timestamp,
   revokedAt: Nullable(Timestamp),
   revokeReason: Nullable(Type.String()),
@@ -163,6 +166,7 @@ function presentQuota(row: QuotaListRow) {
     used: formatYuan(row.used),
     left: formatYuan(row.quota - row.used),
     status: row.status,
+    validUntil: row.valid_until,
     approvedAt: row.approved_at.toISOString(),
     revokedAt: row.revoked_at?.toISOString() ?? null,
     revokeReason: row.revoke_reason,

@@ -9,6 +9,7 @@ import {
   parseProgramme,
   programmeCovers,
   programmeEstimator,
+  quotaValidUntil,
   reviewStages,
   type SubsidyDecision,
   type SubsidyProgramme,
@@ -173,7 +174,9 @@ async function grantsAtBind(ctx: Ctx, cache: CatalogCache, policy: PolicyForSubs
     const history = await enterpriseHistory(ctx.db, policy.enterpriseId, row.code, year);
     const barredUntil = await barredUntilOf(ctx.db, policy.enterpriseId, row.code);
     // A quota programme pays only against the enterprise's approved quota (资格审定 before the money).
-    const quota = programme.quota ? await quotaForBind(ctx.db, row.code, policy.enterpriseId) : null;
+    const quota = programme.quota
+      ? await quotaForBind(ctx.db, row.code, policy.enterpriseId, policy.startDate)
+      : null;
     const decision = decideSubsidy(
       programme,
       {
@@ -744,6 +747,7 @@ export async function approveQuota(
     });
   if (input.productValue <= 0n) throw tooSmall();
   const quota = approvedQuota(programmeOf(row), input.productValue);
+  const validUntil = quotaValidUntil(programmeOf(row), shanghaiDateOf(ctx.now));
   if (quota === null) throw problem('subsidy.no_quota_rule', { params: { code } });
   if (quota <= 0n) throw tooSmall();
   const enterprise = await findEnterpriseById(ctx.db, input.enterpriseId);
@@ -773,6 +777,7 @@ export async function approveQuota(
     revoked_by: null,
     revoked_at: null,
     revoke_reason: null,
+    valid_until: validUntil as string,
   };
   await insertQuota(ctx.db, q);
   const summary = {
@@ -782,6 +787,7 @@ export async function approveQuota(
     approvalRef: q.approval_ref,
     productValue: formatYuan(q.product_value),
     quota: formatYuan(quota),
+    validUntil,
   };
   ctx.audit({ action: 'subsidy.quota_approve', entityType: 'subsidy_quota', entityId: q.id, after: summary });
   ctx.emit({

@@ -24,7 +24,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
-import { formatDateTime } from '../../format/datetime.ts';
+import { formatDateTime, todayInShanghai } from '../../format/datetime.ts';
 import { fenOf, percentOf } from '../../format/decimal.ts';
 import { normaliseYuan } from '../../format/money.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
@@ -101,6 +101,15 @@ function QuotaStatusTag({ quota }: { quota: QuotaView }) {
       >
         <Tag data-testid="quota-status" data-status="revoked">
           {say('revokedStatus')}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (quota.status === 'active' && quota.validUntil <= todayInShanghai()) {
+    return (
+      <Tooltip title={say('expiredHint', { date: quota.validUntil })}>
+        <Tag data-testid="quota-status" data-status="expired">
+          {say('expired')}
         </Tag>
       </Tooltip>
     );
@@ -254,6 +263,11 @@ export function QuotasCard({
     },
     ...useAmountColumns(),
     { key: 'approvedAt', title: say('approvedAt'), render: (_, q) => formatDateTime(q.approvedAt) },
+    {
+      key: 'validUntil',
+      title: say('validUntil'),
+      render: (_, q) => <span data-testid="quota-valid-until">{q.validUntil}</span>,
+    },
     ...(operates
       ? [
           {
