@@ -69,6 +69,8 @@ describe('quotes, underwriting and policies (询价 · 核保 · 出单)', () =>
     await eventually(() => state.getAttribute('data-status')).toBe('offered');
     expect(await textOf(page.getByTestId('quote-status'))).toBe('已报价');
     expect(await textOf(page.getByTestId('quote-detail-premium'))).toBe('¥65,000.00');
+    // Next to it, the subsidy it would get: the Shanghai tiered programme, 40 % for the demo enterprise's band.
+    expect(await textOf(page.getByTestId('quote-detail-subsidy-amount'))).toBe('¥26,000.00');
     await page.getByTestId('quote-breakdown').waitFor();
 
     const accepted = page.waitForResponse((r) => /\/api\/quotes\/[^/]+\/accept$/.test(r.url()));

@@ -511,3 +511,34 @@ describe('the central office (首台套): quotas before the money', () => {
     await t.db.pool.query('UPDATE subsidy_quota SET used = used + 1 WHERE id = $1', [approved.body.id]);
   }, 120_000);
 });
+
+describe('预计补贴 on a quote', () => {
+  it('a quote shows the subsidy it would get next to its premium, and the bind grants that', async () => {
+    // Fresh sessions: the tests above moved the clock past the demo sessions' lifetime.
+    const [enterprise, insurer, insurer2] = await Promise.all([
+      t.as('enterprise@demo.kebao.cn'),
+      t.as('insurer@demo.kebao.cn'),
+      t.as('insurer2@demo.kebao.cn'),
+    ]);
+    const q = await enterprise.post('/api/quotes', {
+      productCode: 'KB-BR-CYBER',
+      request: { limit: '2000000.00' },
+    });
+    expect(q.status).toBe(201);
+    expect(fen(q.body.estimatedSubsidy.amount)).toBeGreaterThan(0n);
+    expect(q.body.estimatedSubsidy.explanation.zh).toContain('以出单时核定为准');
+    const shown = (await enterprise.get(`/api/quotes/${q.body.id}`)).body.estimatedSubsidy;
+    expect(shown).toEqual(q.body.estimatedSubsidy);
+    // The insurer sees the same figure; a stranger does not see the quote.
+    expect((await insurer.get(`/api/quotes/${q.body.id}`)).body.estimatedSubsidy).toEqual(shown);
+    expect((await insurer2.get(`/api/quotes/${q.body.id}`)).status).toBe(404);
+    await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+    const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+    // Every programme the estimate counted grants at the bind: the same total, to the fen.
+    const grants = await grantsOf(enterprise, bound.body.id);
+    expect(grants.reduce((sum, g) => sum + fen(g.amount), 0n)).toBe(fen(shown.amount));
+    expect(grants.map((g) => g.programme.code)).toContain(shown.programme);
+    // Bound: the estimate gives way to the grant.
+    expect((await enterprise.get(`/api/quotes/${q.body.id}`)).body.estimatedSubsidy).toBeNull();
+  });
+});

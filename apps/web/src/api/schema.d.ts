@@ -2738,6 +2738,20 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 premium: string | null;
+                                /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                                estimatedSubsidy?: {
+                                    /**
+                                     * Format: money
+                                     * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                     * @example 1234.56
+                                     */
+                                    amount: string;
+                                    programme: string;
+                                    explanation: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                } | null;
                                 rating: unknown;
                                 reasons: {
                                     reason: string;
@@ -2951,6 +2965,20 @@ export interface paths {
                              * @example 1234.56
                              */
                             premium: string | null;
+                            /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                            estimatedSubsidy?: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                programme: string;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             rating: unknown;
                             reasons: {
                                 reason: string;
@@ -3138,6 +3166,20 @@ export interface paths {
                                  * @example 1234.56
                                  */
                                 premium: string | null;
+                                /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                                estimatedSubsidy?: {
+                                    /**
+                                     * Format: money
+                                     * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                     * @example 1234.56
+                                     */
+                                    amount: string;
+                                    programme: string;
+                                    explanation: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                } | null;
                                 rating: unknown;
                                 reasons: {
                                     reason: string;
@@ -3302,6 +3344,20 @@ export interface paths {
                              * @example 1234.56
                              */
                             premium: string | null;
+                            /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                            estimatedSubsidy?: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                programme: string;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             rating: unknown;
                             reasons: {
                                 reason: string;
@@ -3470,6 +3526,20 @@ export interface paths {
                              * @example 1234.56
                              */
                             premium: string | null;
+                            /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                            estimatedSubsidy?: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                programme: string;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             rating: unknown;
                             reasons: {
                                 reason: string;
@@ -3648,6 +3718,20 @@ export interface paths {
                              * @example 1234.56
                              */
                             premium: string | null;
+                            /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                            estimatedSubsidy?: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                programme: string;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             rating: unknown;
                             reasons: {
                                 reason: string;
@@ -7842,6 +7926,20 @@ export interface paths {
                              * @example 1234.56
                              */
                             premium: string | null;
+                            /** @description the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated here; an estimate — the bind decides. On a single quote, not in lists */
+                            estimatedSubsidy?: {
+                                /**
+                                 * Format: money
+                                 * @description Amount in yuan as a decimal string with at most two decimals (元, e.g. "1234.56"); stored as integer fen.
+                                 * @example 1234.56
+                                 */
+                                amount: string;
+                                programme: string;
+                                explanation: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            } | null;
                             rating: unknown;
                             reasons: {
                                 reason: string;

@@ -70,6 +70,18 @@ export const QuoteView = Type.Object({
   basePremium: Nullable(Money),
   loading: Nullable(Type.String()),
   premium: Nullable(Money),
+  estimatedSubsidy: Type.Optional(
+    Nullable(
+      Type.Object(
+        { amount: Money, programme: Type.String(), explanation: Bilingual },
+        {
+          description:
+            'the premium subsidy the quote would get if bound now (预计补贴), from the programmes operated ' +
+            'here; an estimate — the bind decides. On a single quote, not in lists',
+        },
+      ),
+    ),
+  ),
   rating: Type.Unknown(),
   reasons: Type.Array(Type.Object({ reason: Type.String(), message: Bilingual })),
   conditions: Type.Array(Type.String()),

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Queryable } from '@kebao/db';
+import type { EnterpriseFacts, StatisticalClass } from '@kebao/domain/catalog';
 import { formatYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
 import { Type } from 'typebox';
@@ -18,7 +20,7 @@ import {
   QuoteView,
 } from '../policy/schemas.ts';
 import { bindQuote } from '../policy/service.ts';
-import { subsidyEngine } from '../subsidy/service.ts';
+import { estimateForQuote, subsidyEngine } from '../subsidy/service.ts';
 import { findVisibleQuote, listMandates, listQuotes, type QuoteListRow } from './repo.ts';
 import { acceptQuote, decideQuote, requestQuote } from './request-service.ts';
 
@@ -74,8 +76,32 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const visible = async (orgId: string | null, id: string) => {
     const row = await findVisibleQuote(pool, scopeOf(orgId), id);
     if (!row) throw problem('quote.not_found');
-    return presentQuote(row, orgId);
+    return { ...presentQuote(row, orgId), estimatedSubsidy: await estimatedSubsidyOf(pool, row) };
   };
+  /** 预计补贴 next to a priced quote still open to its requester (offered, accepted). */
+  async function estimatedSubsidyOf(db: Queryable, row: QuoteListRow) {
+    if (row.premium === null || !['offered', 'accepted', 'referred'].includes(row.status)) return null;
+    const cached = await cache.get(row.product_code, row.product_version);
+    if (!cached) return null;
+    const estimate = await estimateForQuote(db, {
+      productCode: row.product_code,
+      productVersion: row.product_version,
+      statisticalClass: row.statistical_class as StatisticalClass,
+      subsidyTags: cached.definition.subsidyTags ?? [],
+      premium: row.premium,
+      sumInsured: row.sum_insured,
+      startDate: row.start_date,
+      // The facts the quote was priced on, as the bind will decide on them.
+      enterpriseFacts: row.facts as EnterpriseFacts,
+    });
+    return estimate
+      ? {
+          amount: formatYuan(estimate.amountFen),
+          programme: estimate.programmeCode,
+          explanation: estimate.explanation,
+        }
+      : null;
+  }
 
   app.post(
     '/api/quotes',
@@ -96,8 +122,14 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await tx(request.actor, request.id, (ctx) =>
         idempotent(ctx, request.headers['idempotency-key'], requestFingerprint(request), async () => {
           const row = await requestQuote(ctx, cache, request.body);
-          const listed = await findVisibleQuote(ctx.db, scopeOf(ctx.actor.orgId), row.id);
-          return { status: 201, body: presentQuote(listed as QuoteListRow, ctx.actor.orgId) };
+          const listed = (await findVisibleQuote(ctx.db, scopeOf(ctx.actor.orgId), row.id)) as QuoteListRow;
+          return {
+            status: 201,
+            body: {
+              ...presentQuote(listed, ctx.actor.orgId),
+              estimatedSubsidy: await estimatedSubsidyOf(ctx.db, listed),
+            },
+          };
         }),
       );
       return sendIdempotent(reply, result);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '@kebao/db';
+import type { EnterpriseFacts, StatisticalClass } from '@kebao/domain/catalog';
 import { postSubsidyClawback, postSubsidyGrant, reverseEntry } from '@kebao/domain/ledger';
 import { type Fen, formatYuan, parseYuan } from '@kebao/domain/money';
 import {
@@ -711,13 +712,49 @@ export async function lapseUnconfirmed(ctx: Ctx, limit = 200): Promise<number> {
  * The estimate shown next to a recommendation: the programmes operated on the platform, decided as at a bind
  * starting tomorrow (the bind itself decides the grant).
  */
+/**
+ * A programme as an estimate sees it: the budget is the one the funder set here (it may differ from the
+ * definition's), with what is committed against it.
+ */
+function estimatedProgramme(row: ProgrammeRow) {
+  return { programme: { ...programmeOf(row), budget: formatYuan(row.budget) }, committed: row.committed };
+}
+
 export async function subsidyEstimatorAt(db: Queryable, now: Date) {
   const rows = await operatedProgrammes(db);
   const tomorrow = addDays(shanghaiDateOf(now), 1);
-  return programmeEstimator(
-    rows.map((row) => ({ programme: programmeOf(row), committed: row.committed })),
-    tomorrow,
-  );
+  return programmeEstimator(rows.map(estimatedProgramme), tomorrow);
+}
+
+/**
+ * The subsidy a priced quote would get if bound now (预计补贴, shown next to its premium): the operated
+ * programmes decided as at a bind on the quote's start date, first year, nothing granted yet — an estimate,
+ * the bind decides. Null when none grants anything.
+ */
+export async function estimateForQuote(
+  db: Queryable,
+  quote: {
+    productCode: string;
+    productVersion: number;
+    statisticalClass: StatisticalClass;
+    subsidyTags: readonly string[];
+    premium: Fen;
+    sumInsured: Fen;
+    startDate: string;
+    enterpriseFacts: EnterpriseFacts;
+  },
+) {
+  const rows = await operatedProgrammes(db);
+  const estimator = programmeEstimator(rows.map(estimatedProgramme), quote.startDate);
+  return estimator.estimate({
+    productCode: quote.productCode,
+    productVersion: quote.productVersion,
+    statisticalClass: quote.statisticalClass,
+    subsidyTags: quote.subsidyTags,
+    premiumFen: quote.premium,
+    sumInsuredFen: quote.sumInsured,
+    enterpriseFacts: quote.enterpriseFacts,
+  });
 }
 
 /**

@@ -115,6 +115,24 @@ function QuoteFacts({ quote }: { quote: QuoteView }) {
             </Typography.Text>
           ),
         },
+        ...(quote.estimatedSubsidy
+          ? [
+              {
+                key: 'estimatedSubsidy',
+                label: t('quoteDetail.estimatedSubsidy'),
+                children: (
+                  <Flex vertical gap={2} data-testid="quote-detail-subsidy">
+                    <Typography.Text type="success" strong data-testid="quote-detail-subsidy-amount">
+                      {money(quote.estimatedSubsidy.amount)}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {pick(quote.estimatedSubsidy.explanation, language)}
+                    </Typography.Text>
+                  </Flex>
+                ),
+              },
+            ]
+          : []),
         { key: 'validUntil', label: t('quotes.validUntil'), children: formatDateTime(quote.validUntil) },
         { key: 'createdAt', label: t('quotes.createdAt'), children: formatDateTime(quote.createdAt) },
         ...(quote.priorPolicyId
