@@ -92,6 +92,20 @@ async function upload(id: string, key: string) {
   expect(up.status, JSON.stringify(up.body)).toBe(200);
 }
 
+/** An equipment policy bound by the demo enterprise, and its central first-of-a-kind grant as the ministry sees it. */
+async function boundEquipmentGrant() {
+  const q = await enterprise.post('/api/quotes', {
+    productCode: 'KB-AP-EQUIP',
+    request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
+  });
+  await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+  return (await central.get(`/api/subsidy/grants?policyId=${bound.body.id}`)).body.items.find(
+    (g: { programme: { code: string } }) => g.programme.code === 'central-first-set-2024',
+  );
+}
+
 /** A bound policy's application under the pilot, with its materials, submitted. */
 async function submittedApplication() {
   const policy = await boundCyber();
@@ -326,29 +340,17 @@ describe('approved quotas run out of time', () => {
     });
     expect(approved.status, JSON.stringify(approved.body)).toBe(201);
     expect(approved.body.validUntil).toBe(threeYearsOn(shanghaiToday()));
-    const bindEquip = async () => {
-      const q = await enterprise.post('/api/quotes', {
-        productCode: 'KB-AP-EQUIP',
-        request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
-      });
-      await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-      const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-      expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-      return (await central.get(`/api/subsidy/grants?policyId=${bound.body.id}`)).body.items.find(
-        (g: { programme: { code: string } }) => g.programme.code === 'central-first-set-2024',
-      );
-    };
     // Approved three years ago: the policy starts after it ran out.
     await t.db.pool.query('UPDATE subsidy_quota SET valid_until = $2::date WHERE id = $1', [
       approved.body.id,
       shanghaiToday(),
     ]);
-    expect(await bindEquip()).toBeUndefined();
+    expect(await boundEquipmentGrant()).toBeUndefined();
     await t.db.pool.query('UPDATE subsidy_quota SET valid_until = $2::date WHERE id = $1', [
       approved.body.id,
       threeYearsOn(shanghaiToday()),
     ]);
-    const grant = await bindEquip();
+    const grant = await boundEquipmentGrant();
     expect(grant?.status).toBe('applied');
     const revoked = await central.post(`/api/subsidy/quotas/${approved.body.id}/revoke`, {
       reason: '测试结束',
@@ -430,18 +432,9 @@ describe('fraud (骗取补贴)', () => {
       approvalRef: '工信厅装函〔2026〕18号',
     });
     expect(quota.status, JSON.stringify(quota.body)).toBe(201);
-    const q = await enterprise.post('/api/quotes', {
-      productCode: 'KB-AP-EQUIP',
-      request: { contractValue: '8000000.00', continuousYear: 1, options: { deductible: '50000.00' } },
-    });
-    await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-    const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-    expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-    const grant = await grantOf(bound.body.id, 'central-first-set-2024').catch(() => undefined);
-    const mine = (await central.get(`/api/subsidy/grants?policyId=${bound.body.id}`)).body.items.find(
-      (g: { programme: { code: string } }) => g.programme.code === 'central-first-set-2024',
-    );
-    expect(grant).toBeUndefined(); // not the Lingang bureau's
+    const mine = await boundEquipmentGrant();
+    // Not the Lingang bureau's to see.
+    expect((await funder.get(`/api/subsidy/grants/${mine.id}`)).status).toBe(404);
     expect(mine.status).toBe('applied');
     const usedOf = async () =>
       (
