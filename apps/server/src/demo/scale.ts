@@ -13,6 +13,7 @@
  */
 import os from 'node:os';
 import { createClient, createPool } from '@kebao/db';
+import { SHANGHAI_DISTRICT_CODES } from '@kebao/domain/demo';
 import type pg from 'pg';
 
 /** Bump when the rows change: a database loaded by another version is loaded again. */
@@ -36,24 +37,7 @@ export type StatisticalClass = (typeof STATISTICAL_CLASSES)[number];
 const SYNTHETIC_INSURERS = 12;
 /** Cumulative market shares (%) of the 12 synthetic insurers, for width_bucket: the first holds 18 %, the last 3 %. */
 const SYNTHETIC_SHARES = [18, 32, 44, 54, 63, 71, 78, 84, 89, 93, 97];
-const REGIONS = [
-  '310101',
-  '310104',
-  '310105',
-  '310106',
-  '310107',
-  '310109',
-  '310110',
-  '310112',
-  '310113',
-  '310114',
-  '310115',
-  '310116',
-  '310117',
-  '310118',
-  '310120',
-  '310151',
-];
+const REGIONS = SHANGHAI_DISTRICT_CODES;
 const INDUSTRIES = [
   'I6510',
   'I6520',

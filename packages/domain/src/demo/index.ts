@@ -1,4 +1,5 @@
 export * from './enterprises.ts';
+export { SHANGHAI_DISTRICT_CODES } from './places.ts';
 export { hashSeed, SeededRandom, type WeightedTable, weightedTable } from './random.ts';
 export {
   makeUscc,

@@ -246,3 +246,26 @@ export const TAG_PREVALENCE: Readonly<Record<FrontierTag, number>> = {
   green_remanufacturing: 4,
   quantum: 2,
 };
+
+/**
+ * The sixteen district codes of Shanghai (GB/T 2260, 上海市各区), in code order: where the synthetic
+ * business of the scale load and the exposure benchmark sits.
+ */
+export const SHANGHAI_DISTRICT_CODES: readonly string[] = [
+  '310101',
+  '310104',
+  '310105',
+  '310106',
+  '310107',
+  '310109',
+  '310110',
+  '310112',
+  '310113',
+  '310114',
+  '310115',
+  '310116',
+  '310117',
+  '310118',
+  '310120',
+  '310151',
+];

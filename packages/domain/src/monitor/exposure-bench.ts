@@ -1,4 +1,5 @@
 import type { StatisticalClass } from '../catalog/definition.ts';
+import { SHANGHAI_DISTRICT_CODES } from '../demo/places.ts';
 import { WHOLE } from '../placement/shares.ts';
 import { ExposureBook, type ExposureInsurerLine, type ExposureMovement } from './exposure.ts';
 
@@ -8,24 +9,7 @@ import { ExposureBook, type ExposureInsurerLine, type ExposureMovement } from '.
  */
 
 const CLASSES: readonly StatisticalClass[] = ['rd_transfer', 'application', 'intellectual_property', 'base'];
-const REGIONS = [
-  '310101',
-  '310104',
-  '310105',
-  '310106',
-  '310107',
-  '310109',
-  '310110',
-  '310112',
-  '310113',
-  '310114',
-  '310115',
-  '310116',
-  '310117',
-  '310118',
-  '310120',
-  '310151',
-];
+const REGIONS = SHANGHAI_DISTRICT_CODES;
 const INDUSTRIES = ['ic', 'biomed', 'ai', 'new_energy', 'new_materials', 'aerospace', 'robotics', 'software'];
 const PRODUCTS = ['KB-RD-EQUIP', 'KB-RD-TRIAL', 'KB-AP-EQUIP', 'KB-AP-SOFTW', 'KB-IP-PLEDGE', 'KB-BR-CYBER'];
 const INSURERS = Array.from({ length: 12 }, (_, i) => `ORG-${String(i + 1).padStart(2, '0')}`);
