@@ -161,6 +161,70 @@ describe('kebao simulate', () => {
     );
   });
 
+  it('carries the reinstatement premiums as annual perspectives in JSON, CSV and the table', async () => {
+    // The same portfolio with a paid reinstatement on the catastrophe layer: two more perspectives, last.
+    const ripFile = path.join(dir, 'portfolio-rip.json');
+    const lead = portfolio.insurers[0] as NonNullable<PortfolioInput['insurers'][number]>;
+    await writeFile(
+      ripFile,
+      JSON.stringify({
+        ...portfolio,
+        insurers: [
+          {
+            ...lead,
+            programme: [
+              { id: 'QS', kind: 'quota_share', cededShare: 300_000, reinsurer: 'RE-1' },
+              {
+                id: 'CAT',
+                kind: 'catastrophe_xl',
+                layers: [
+                  {
+                    attachment: 2e5,
+                    limit: 2e6,
+                    premium: 4e5,
+                    reinstatements: [1, 0.5],
+                    reinsurers: [{ id: 'RE-2', share: 800_000 }],
+                  },
+                ],
+              },
+            ],
+          },
+          ...portfolio.insurers.slice(1),
+        ],
+      }),
+    );
+    const json = path.join(dir, 'rip.json');
+    const csv = path.join(dir, 'rip.csv');
+    capture();
+    await simulateCommand(ripFile, { years: '400', seed: '7', workers: '0', out: json });
+    await simulateCommand(ripFile, { years: '400', seed: '7', workers: '0', out: csv });
+    await simulateCommand(ripFile, { years: '400', seed: '7', workers: '0' });
+    vi.restoreAllMocks();
+    expect(process.exitCode).toBeUndefined();
+    const result = JSON.parse(await readFile(json, 'utf8'));
+    const keys = result.perspectives.map((p: { key: string }) => p.key);
+    expect(keys).toHaveLength(13);
+    expect(keys.slice(-2)).toEqual(['insurer_rip:INS-LEAD', 'reinsurer_rip:RE-2']);
+    const paid = result.perspectives[11];
+    const received = result.perspectives[12];
+    expect(paid).toMatchObject({ kind: 'insurer_rip', id: 'INS-LEAD' });
+    expect(received).toMatchObject({ kind: 'reinsurer_rip', id: 'RE-2' });
+    expect(paid.aal).toBeGreaterThan(0);
+    // 80 % placed: the insurer pays what RE-2 receives, year by year, so on average too.
+    expect(received.aal).toBeCloseTo(paid.aal, 6);
+    // At most 400,000 × (1 + 0.5) a year.
+    expect(paid.maxAnnual).toBeLessThanOrEqual(6e5 + 1e-6);
+    expect(paid.ep.every((point: { oep: unknown }) => point.oep === null)).toBe(true);
+    expect(paid.pml[0].aep).not.toBeNull();
+    const lines = (await readFile(csv, 'utf8')).trimEnd().split('\n');
+    expect(lines.some((l) => /^insurer_rip:INS-LEAD,insurer_rip,INS-LEAD,aal,,[0-9.e+]+$/.test(l))).toBe(
+      true,
+    );
+    expect(lines.some((l) => /^reinsurer_rip:RE-2,reinsurer_rip,RE-2,aep,100,[0-9.e+]+$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^(insurer|reinsurer)_rip:[^,]+,[^,]+,[^,]+,oep,/.test(l))).toBe(false);
+    expect(output.join('')).toMatch(/\ninsurer_rip:INS-LEAD +[0-9,]+ +[0-9,]+ +[0-9,]+ +[0-9,]+ +[0-9,]+\n/);
+  });
+
   it('prints a summary table without --out, and simulates the demo portfolio', async () => {
     capture();
     await simulateCommand(undefined, { demo: true, policies: '300', years: '300', seed: '1', workers: '0' });

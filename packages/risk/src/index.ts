@@ -37,6 +37,7 @@ export {
   type PerspectiveKind,
   type PerspectiveLabel,
   type PortfolioLabels,
+  perspectiveHasOccurrences,
   surplusCededFraction,
 } from './model/compile.ts';
 export * from './model/portfolio.ts';

@@ -6,6 +6,7 @@ import {
   compilePortfolio,
   PortfolioError,
   type Progress,
+  perspectiveHasOccurrences,
   type SimulationResult,
   simulate,
   syntheticPortfolio,
@@ -105,9 +106,9 @@ const csvCell = (value: string | number | null) => {
 /**
  * The results as CSV, one value a row: perspective, kind, id, measure, return_period, value. Measures:
  * aal, aal_standard_error, standard_deviation, loss_year_probability, max_annual, var_99_5, tvar_99_5, oep
- * and aep (per return period), and for each insurer with capital the capacity view (capital, net_aal,
- * net_pml_200, net_tvar_99_5, gross_pml_200, coverage_ratio, utilisation) under perspective
- * "capacity:<insurer>".
+ * and aep (per return period; no oep for the annual reinstatement premiums, insurer_rip and reinsurer_rip),
+ * and for each insurer with capital the capacity view (capital, net_aal, net_pml_200, net_tvar_99_5,
+ * gross_pml_200, coverage_ratio, utilisation) under perspective "capacity:<insurer>".
  */
 export function resultCsv(result: SimulationResult): string {
   const rows: (string | number | null)[][] = [
@@ -123,9 +124,10 @@ export function resultCsv(result: SimulationResult): string {
     row('max_annual', null, p.maxAnnual);
     row('var_99_5', null, p.var995);
     row('tvar_99_5', null, p.tvar995);
+    const occurrences = perspectiveHasOccurrences(p.kind);
     const points = new Map([...p.ep, ...p.pml].map((point) => [point.returnPeriod, point]));
     for (const point of [...points.values()].sort((a, b) => a.returnPeriod - b.returnPeriod)) {
-      row('oep', point.returnPeriod, point.oep);
+      if (occurrences) row('oep', point.returnPeriod, point.oep);
       row('aep', point.returnPeriod, point.aep);
     }
   }

@@ -332,3 +332,181 @@ describe('layer aggregate limits (reinstatements)', () => {
     expect(at('insurer_net:INS-A').annual).toBe(1 * M);
   });
 });
+
+describe('reinstatement premiums (恢复保费)', () => {
+  // One risk, 100 % to INS-A; per-risk XoL 10,000,000 xs 5,000,000, premium 1,000,000, reinstatements
+  // [1, 0.5]: the annual aggregate is 10 × (1 + 2) = 30,000,000, and a year whose recoveries are U pays
+  // 1,000,000 × (1 × clamp(U, 0, 10)/10 + 0.5 × clamp(U − 10, 0, 10)/10) (U in millions).
+  const layer = { attachment: 5 * M, limit: 10 * M, premium: 1 * M, reinstatements: [1, 0.5] };
+  const withLayer = (placement: { reinsurer?: string; reinsurers?: { id: string; share: number }[] }) =>
+    portfolio(
+      [{ id: 'P-1', class: 'base', sumInsured: 100 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] }],
+      [
+        {
+          id: 'INS-A',
+          programme: [{ id: 'XL', kind: 'excess_of_loss', layers: [{ ...layer, ...placement }] }],
+        },
+      ],
+    );
+  const claims = (...groundUps: number[]) => groundUps.map((groundUp) => ({ unit: 0, groundUp }));
+  const single = withLayer({ reinsurer: 'RE-X' });
+
+  it('charges the reinstated part of the limit at its rate, pro rata as to amount', () => {
+    // 9: recovery 4 → 1 × 4/10 = 0.4 million.
+    expect(settle(single, claims(9 * M))('insurer_rip:INS-A').annual).toBeCloseTo(0.4 * M, 6);
+    // 20 and 10: recoveries 10 + 5 = 15 → 1 × 10/10 + 0.5 × 5/10 = 1.25 million.
+    const at = settle(single, claims(20 * M, 10 * M));
+    expect(at('reinsurer:RE-X').annual).toBe(15 * M);
+    expect(at('insurer_rip:INS-A').annual).toBeCloseTo(1.25 * M, 6);
+    expect(at('reinsurer_rip:RE-X').annual).toBeCloseTo(1.25 * M, 6);
+    // Annual amounts: no occurrence.
+    expect(at('insurer_rip:INS-A').occurrence).toBe(0);
+    expect(at('reinsurer_rip:RE-X').occurrence).toBe(0);
+  });
+
+  it('charges nothing for the last limit, and stops at the aggregate of limit × (1 + reinstatements)', () => {
+    // 20, 20, 10: recoveries 10 + 10 + 5 = 25 → 1 × 10/10 + 0.5 × 10/10 = 1.5 million (the third limit,
+    // the one left after both reinstatements, is not reinstated: nothing for its 5).
+    const at25 = settle(single, claims(20 * M, 20 * M, 10 * M));
+    expect(at25('reinsurer:RE-X').annual).toBe(25 * M);
+    expect(at25('insurer_rip:INS-A').annual).toBeCloseTo(1.5 * M, 6);
+    // Four claims of 20 ask for 40; the aggregate 30 pays 10, 10, 10, 0 — the premium stays 1.5 million.
+    const at40 = settle(single, claims(20 * M, 20 * M, 20 * M, 20 * M));
+    expect(at40('reinsurer:RE-X').annual).toBe(30 * M);
+    expect(at40('insurer_net:INS-A').annual).toBe(50 * M); // 80 − 30
+    expect(at40('insurer_rip:INS-A').annual).toBeCloseTo(1.5 * M, 6);
+    // A year without a recovery pays nothing.
+    expect(settle(single, claims(4 * M))('insurer_rip:INS-A').annual).toBe(0);
+  });
+
+  it('is paid by the placed shares only: two reinsurers 60/40 of 90 %, 10 % unplaced', () => {
+    // RE-1 54 %, RE-2 36 % of the layer, 10 % kept. Claims 20 and 10: the layer recovers 15, the premium
+    // of the layer is 1.25 million (as above): RE-1 receives 54 % = 0.675, RE-2 36 % = 0.45, and INS-A
+    // pays 90 % = 1.125 (nothing for the part it keeps). Losses: RE-1 8.1, RE-2 5.4, net 30 − 13.5 = 16.5.
+    const at = settle(
+      withLayer({
+        reinsurers: [
+          { id: 'RE-1', share: 540_000 },
+          { id: 'RE-2', share: 360_000 },
+        ],
+      }),
+      claims(20 * M, 10 * M),
+    );
+    expect(at('reinsurer_rip:RE-1').annual).toBeCloseTo(0.675 * M, 6);
+    expect(at('reinsurer_rip:RE-2').annual).toBeCloseTo(0.45 * M, 6);
+    expect(at('insurer_rip:INS-A').annual).toBeCloseTo(1.125 * M, 6);
+    expect(at('reinsurer:RE-1').annual).toBeCloseTo(8.1 * M, 6);
+    expect(at('reinsurer:RE-2').annual).toBeCloseTo(5.4 * M, 6);
+    // The losses still balance: gross = net + Σ ceded; the premiums stand beside them.
+    expect(at('insurer_net:INS-A').annual).toBeCloseTo(16.5 * M, 6);
+    expect(
+      at('insurer_net:INS-A').annual + at('reinsurer:RE-1').annual + at('reinsurer:RE-2').annual,
+    ).toBeCloseTo(at('insurer_gross:INS-A').annual, 6);
+  });
+
+  it('charges catastrophe layers on the occurrences’ recoveries, and adds no perspective for a layer without', () => {
+    // INS-A: per-risk XoL 2,000,000 xs 3,000,000 (RE-X, no reinstatements) → catastrophe XoL 20,000,000 xs
+    // 10,000,000, premium 2,000,000, one reinstatement at 100 % (aggregate 40,000,000; RE-C).
+    // Event 1 hits P-1 (4) and P-2 (3): per-risk 1 + 0 ceded → net 3 + 3 = 6 < 10: no cat recovery.
+    // Event 2 hits P-1 (20) and P-2 (18): per-risk 2 + 2 → net 18 + 16 = 34 → cat min(24, 20) = 20.
+    // A claim of 30 on P-1 (its own occurrence): per-risk 2 → 28 → cat 18. (The claim is settled before
+    // the events' totals close; 18 + 20 = 38 fits the aggregate of 40 either way.)
+    // Recoveries 38 → 2,000,000 × 1 × min(38, 20)/20 = 2,000,000 (the second limit is not reinstated).
+    const input = portfolio(
+      [
+        { id: 'P-1', class: 'base', sumInsured: 50 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] },
+        { id: 'P-2', class: 'base', sumInsured: 50 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] },
+      ],
+      [
+        {
+          id: 'INS-A',
+          programme: [
+            {
+              id: 'XL',
+              kind: 'excess_of_loss',
+              layers: [{ attachment: 3 * M, limit: 2 * M, reinsurer: 'RE-X' }],
+            },
+            {
+              id: 'CAT',
+              kind: 'catastrophe_xl',
+              layers: [
+                {
+                  attachment: 10 * M,
+                  limit: 20 * M,
+                  aggregateLimit: 40 * M,
+                  premium: '2000000.00',
+                  reinstatements: [1],
+                  reinsurer: 'RE-C',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    );
+    const { labels } = compilePortfolio(input);
+    expect(labels.perspectives.map((p) => p.key).slice(-4)).toEqual([
+      'reinsurer:RE-X',
+      'reinsurer:RE-C',
+      'insurer_rip:INS-A',
+      'reinsurer_rip:RE-C',
+    ]);
+    const at = settle(input, [
+      { unit: 0, groundUp: 4 * M, event: 1 },
+      { unit: 1, groundUp: 3 * M, event: 1 },
+      { unit: 0, groundUp: 20 * M, event: 2 },
+      { unit: 1, groundUp: 18 * M, event: 2 },
+      { unit: 0, groundUp: 30 * M },
+    ]);
+    expect(at('reinsurer:RE-C').annual).toBe(38 * M);
+    expect(at('insurer_rip:INS-A').annual).toBe(2 * M);
+    expect(at('reinsurer_rip:RE-C').annual).toBe(2 * M);
+    // One event alone: per-risk, P-1 13 → 2 ceded → 11 and P-2 9 → 2 → 7; net 18 → cat 8;
+    // 2,000,000 × 8/20 = 800,000.
+    const half = settle(input, [
+      { unit: 0, groundUp: 13 * M, event: 1 },
+      { unit: 1, groundUp: 9 * M, event: 1 },
+    ]);
+    expect(half('reinsurer:RE-C').annual).toBe(8 * M);
+    expect(half('insurer_rip:INS-A').annual).toBeCloseTo(0.8 * M, 6);
+  });
+
+  it('adds no perspective for free or absent reinstatements, which still set the aggregate', () => {
+    // reinstatements [0]: one free reinstatement, aggregate 20 — nothing to pay, no premium needed.
+    // reinstatements []: none, aggregate = the limit, 10.
+    for (const [reinstatements, aggregate] of [
+      [[0], 20 * M],
+      [[], 10 * M],
+    ] as const) {
+      const input = portfolio(
+        [{ id: 'P-1', class: 'base', sumInsured: 100 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] }],
+        [
+          {
+            id: 'INS-A',
+            programme: [
+              {
+                id: 'XL',
+                kind: 'excess_of_loss',
+                layers: [
+                  {
+                    attachment: 5 * M,
+                    limit: 10 * M,
+                    reinstatements: [...reinstatements],
+                    reinsurer: 'RE-X',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      );
+      const { portfolio: compiled, labels } = compilePortfolio(input);
+      expect(compiled.layerAggregateLimit[0]).toBe(aggregate);
+      expect(compiled.ripCount).toBe(0);
+      expect(labels.perspectives.some((p) => p.kind === 'insurer_rip' || p.kind === 'reinsurer_rip')).toBe(
+        false,
+      );
+      expect(settle(input, claims(20 * M, 20 * M, 20 * M))('reinsurer:RE-X').annual).toBe(aggregate);
+    }
+  });
+});

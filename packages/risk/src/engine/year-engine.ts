@@ -33,7 +33,10 @@ import { DrawStream } from '../random/draw-stream.ts';
  *
  * Per year it writes, for every perspective, the annual loss (AEP) and the largest occurrence (OEP).
  * Insurers' net occurrences are before the stop-loss, which has no occurrence; reinsurers' occurrences hold
- * what per-risk and catastrophe treaties cede, their annual losses also the stop-loss.
+ * what per-risk and catastrophe treaties cede, their annual losses also the stop-loss. At the end of the
+ * year, the layers with reinstatement premiums turn their recoveries of the year into the premiums the
+ * insurer pays and its reinsurers receive (perspectives of their own, annual only; the losses stay as
+ * they are, so gross = net + Σ ceded still holds).
  *
  * All state lives in typed arrays made when the engine is created (the occurrence buffers double when a
  * year has more losses than any before): simulating allocates nothing per loss.
@@ -736,6 +739,61 @@ function closeYear(e: Engine): void {
         yearAnnual[pRe + r] = (yearAnnual[pRe + r] as number) + recovery * (pf.partFraction[k] as number);
       }
       yearAnnual[pNet + i] = subject - recovery * (pf.layerPlaced[layer] as number);
+    }
+  }
+  if (pf.ripCount > 0) reinstatementPremiums(e);
+}
+
+/**
+ * The reinstatement premiums of the year, once per layer that carries them, from its recoveries of the
+ * year U (layerUsed: every occurrence's recovery, placed or not) and its limit L: premium ×
+ * Σ_k rate_k × clamp(U − (k − 1)·L, 0, L) / L, pro rata as to amount. The insurer pays its placed part
+ * (Σ of the layer's shares), each reinsurer its share; the losses of the year are left as they are.
+ */
+function reinstatementPremiums(e: Engine): void {
+  const pf = e.pf;
+  const {
+    ripCount,
+    ripLayer,
+    ripInsurer,
+    ripPremium,
+    ripRateStart,
+    ripRateCount,
+    ripRate,
+    insurerRipPerspective,
+    reinsurerRipPerspective,
+    layerLimit,
+    layerPlaced,
+    layerPartStart,
+    layerPartCount,
+    partReinsurer,
+    partFraction,
+  } = pf;
+  const { yearAnnual, layerUsed } = e;
+  for (let j = 0; j < ripCount; j++) {
+    const layer = ripLayer[j] as number;
+    const used = layerUsed[layer] as number;
+    if (!(used > 0)) continue;
+    const limit = layerLimit[layer] as number;
+    const first = ripRateStart[j] as number;
+    const end = first + (ripRateCount[j] as number);
+    let reinstated = 0;
+    let below = 0;
+    for (let k = first; k < end; k++) {
+      let part = used - below;
+      if (part <= 0) break;
+      if (part > limit) part = limit;
+      reinstated += (ripRate[k] as number) * part;
+      below += limit;
+    }
+    const premium = ((ripPremium[j] as number) * reinstated) / limit;
+    if (!(premium > 0)) continue;
+    const insurer = insurerRipPerspective[ripInsurer[j] as number] as number;
+    yearAnnual[insurer] = (yearAnnual[insurer] as number) + premium * (layerPlaced[layer] as number);
+    const partEnd = (layerPartStart[layer] as number) + (layerPartCount[layer] as number);
+    for (let k = layerPartStart[layer] as number; k < partEnd; k++) {
+      const r = reinsurerRipPerspective[partReinsurer[k] as number] as number;
+      yearAnnual[r] = (yearAnnual[r] as number) + premium * (partFraction[k] as number);
     }
   }
 }

@@ -20,7 +20,11 @@ export interface CompiledPortfolio {
   /** Members whose annual aggregate is tracked (units with an aggregate limit). */
   trackedMembers: number;
 
-  /** Perspectives: 0 ground-up, 1 gross, then classes, pools, insurers' gross, insurers' net, reinsurers. */
+  /**
+   * Perspectives: 0 ground-up, 1 gross, then classes, pools, insurers' gross, insurers' net, reinsurers,
+   * and last — only when a layer carries reinstatement premiums — the premiums insurers pay and reinsurers
+   * receive (insurerRipPerspective, reinsurerRipPerspective).
+   */
   perspectiveCount: number;
   perspectiveClass: number;
   perspectivePool: number;
@@ -103,6 +107,23 @@ export interface CompiledPortfolio {
   layerPartCount: Int32Array;
   partReinsurer: Int32Array;
   partFraction: Float64Array;
+
+  /**
+   * Layers with reinstatement premiums (a paid rate, a premium and a reinsurer): their layer, insurer,
+   * premium and rates (ripRateStart/Count into ripRate). The premium of a year is a function of the layer's
+   * recoveries of the year (layerUsed), computed once at the end of the year.
+   */
+  ripCount: number;
+  ripLayer: Int32Array;
+  ripInsurer: Int32Array;
+  ripPremium: Float64Array;
+  ripRateStart: Int32Array;
+  ripRateCount: Int32Array;
+  ripRate: Float64Array;
+  /** Per insurer, its perspective of reinstatement premiums paid; −1 when it has no such layer. */
+  insurerRipPerspective: Int32Array;
+  /** Per reinsurer, its perspective of reinstatement premiums received; −1 when it takes part in no such layer. */
+  reinsurerRipPerspective: Int32Array;
 }
 
 export const OP_QUOTA_SHARE = 0;
@@ -126,7 +147,16 @@ export type PerspectiveKind =
   | 'pool'
   | 'insurer_gross'
   | 'insurer_net'
-  | 'reinsurer';
+  | 'reinsurer'
+  /** Reinstatement premiums an insurer pays in the year (annual only; not a loss). */
+  | 'insurer_rip'
+  /** Reinstatement premiums a reinsurer receives in the year (annual only; not a loss). */
+  | 'reinsurer_rip';
+
+/** Whether a perspective has occurrences (OEP): every one but the annual reinstatement premiums. */
+export function perspectiveHasOccurrences(kind: PerspectiveKind): boolean {
+  return kind !== 'insurer_rip' && kind !== 'reinsurer_rip';
+}
 
 export interface PerspectiveLabel {
   /** e.g. "gross", "class:rd_transfer", "insurer_net:INS-LEAD". */
@@ -386,6 +416,14 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
   const layerPartCount: number[] = [];
   const partReinsurer: number[] = [];
   const partFraction: number[] = [];
+  const ripLayer: number[] = [];
+  const ripInsurer: number[] = [];
+  const ripPremium: number[] = [];
+  const ripRateStart: number[] = [];
+  const ripRateCount: number[] = [];
+  const ripRate: number[] = [];
+  const insurerPaysRip = new Uint8Array(insurerCount);
+  const reinsurerGetsRip = new Uint8Array(reinsurerCount);
   p.insurers.forEach((insurer, i) => {
     insurerOpStart[i] = opKind.length;
     insurerOpCount[i] = insurer.programme.length;
@@ -397,6 +435,16 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
       opLayerStart.push(layerAttachment.length);
       opLayerCount.push(treaty.layers.length);
       for (const layer of treaty.layers) {
+        if (layer.premium > 0 && layer.reinstatements.some((rate) => rate > 0) && layer.parts.length > 0) {
+          ripLayer.push(layerAttachment.length);
+          ripInsurer.push(i);
+          ripPremium.push(layer.premium);
+          ripRateStart.push(ripRate.length);
+          ripRateCount.push(layer.reinstatements.length);
+          ripRate.push(...layer.reinstatements);
+          insurerPaysRip[i] = 1;
+          for (const part of layer.parts) reinsurerGetsRip[reinsurerIndex.get(part.reinsurer) as number] = 1;
+        }
         layerAttachment.push(layer.attachment);
         layerLimit.push(layer.limit);
         layerAggregateLimit.push(layer.aggregateLimit);
@@ -435,7 +483,22 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
   const perspectiveInsurerGross = perspectivePool + poolCount;
   const perspectiveInsurerNet = perspectiveInsurerGross + insurerCount;
   const perspectiveReinsurer = perspectiveInsurerNet + insurerCount;
-  const perspectiveCount = perspectiveReinsurer + reinsurerCount;
+  // Reinstatement premiums come last, and only for those who pay or receive them, so that a portfolio
+  // without them has exactly the perspectives (and indices) it always had.
+  let perspectiveCount = perspectiveReinsurer + reinsurerCount;
+  const insurerRipPerspective = new Int32Array(insurerCount).fill(-1);
+  const reinsurerRipPerspective = new Int32Array(reinsurerCount).fill(-1);
+  const ripPerspectives: PerspectiveLabel[] = [];
+  p.insurers.forEach((x, i) => {
+    if (insurerPaysRip[i] !== 1) return;
+    insurerRipPerspective[i] = perspectiveCount++;
+    ripPerspectives.push({ key: `insurer_rip:${x.id}`, kind: 'insurer_rip', id: x.id });
+  });
+  p.reinsurers.forEach((id, r) => {
+    if (reinsurerGetsRip[r] !== 1) return;
+    reinsurerRipPerspective[r] = perspectiveCount++;
+    ripPerspectives.push({ key: `reinsurer_rip:${id}`, kind: 'reinsurer_rip', id });
+  });
   const perspectives: PerspectiveLabel[] = [
     { key: 'ground_up', kind: 'ground_up', id: null },
     { key: 'gross', kind: 'gross', id: null },
@@ -444,6 +507,7 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
     ...p.insurers.map((x) => ({ key: `insurer_gross:${x.id}`, kind: 'insurer_gross' as const, id: x.id })),
     ...p.insurers.map((x) => ({ key: `insurer_net:${x.id}`, kind: 'insurer_net' as const, id: x.id })),
     ...p.reinsurers.map((id) => ({ key: `reinsurer:${id}`, kind: 'reinsurer' as const, id })),
+    ...ripPerspectives,
   ];
 
   const portfolio: CompiledPortfolio = {
@@ -525,6 +589,15 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
     layerPartCount: Int32Array.from(layerPartCount),
     partReinsurer: Int32Array.from(partReinsurer),
     partFraction: Float64Array.from(partFraction),
+    ripCount: ripLayer.length,
+    ripLayer: Int32Array.from(ripLayer),
+    ripInsurer: Int32Array.from(ripInsurer),
+    ripPremium: Float64Array.from(ripPremium),
+    ripRateStart: Int32Array.from(ripRateStart),
+    ripRateCount: Int32Array.from(ripRateCount),
+    ripRate: Float64Array.from(ripRate),
+    insurerRipPerspective,
+    reinsurerRipPerspective,
   };
   const labels: PortfolioLabels = {
     name: p.name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPortfolio } from '../demo/synthetic.ts';
 import { compilePortfolio } from './compile.ts';
-import { PortfolioError, type PortfolioInput } from './portfolio.ts';
+import { type LayerInput, PortfolioError, type PortfolioInput, type TreatyInput } from './portfolio.ts';
 
 const base = (): PortfolioInput => ({
   classes: [{ id: 'base', frequency: 0.1, severity: { kind: 'lognormal', mean: '100000.00', cv: 1 } }],
@@ -108,6 +108,72 @@ describe('portfolio files', () => {
       'insurers[0].programme[0].reinsurers: the shares total 110.00000000000001 %, more than 100 %',
     );
     expect(found).toContain('classes[0].frequency.variance: must be a number > the mean (1), not 1');
+  });
+
+  it('reads reinstatements: the aggregate they imply, a premium, and paths for every problem', () => {
+    const withLayers = (layers: unknown[]): PortfolioInput => {
+      const input = base();
+      input.insurers[0] = {
+        id: 'INS-A',
+        programme: [{ id: 'XL', kind: 'excess_of_loss', layers: layers as LayerInput[] }],
+      };
+      return input;
+    };
+    const layer = { attachment: 5e6, limit: 1e7, reinsurer: 'RE' };
+    // The aggregate follows from the reinstatements, or agrees with them when given.
+    const { portfolio, labels } = compilePortfolio(
+      withLayers([
+        { ...layer, premium: '1000000.00', reinstatements: [1, 0.5] },
+        { ...layer, aggregateLimit: '30000000', premium: 1e6, reinstatements: [1, 0.5] },
+      ]),
+    );
+    expect(Array.from(portfolio.layerAggregateLimit)).toEqual([3e7, 3e7]);
+    expect(Array.from(portfolio.ripPremium)).toEqual([1e6, 1e6]);
+    expect(Array.from(portfolio.ripRate)).toEqual([1, 0.5, 1, 0.5]);
+    expect(labels.perspectives.slice(-3).map((p) => p.key)).toEqual([
+      'reinsurer:RE',
+      'insurer_rip:INS-A',
+      'reinsurer_rip:RE',
+    ]);
+
+    const at = 'insurers[0].programme[0].layers';
+    expect(
+      problems(
+        withLayers([
+          { ...layer, premium: 1e6, reinstatements: [-0.5, '1', 100] },
+          { ...layer, premium: -1, reinstatements: [1] },
+          { ...layer, aggregateLimit: 2.5e7, premium: 1e6, reinstatements: [1, 0.5] },
+          { ...layer, reinstatements: [1] },
+          { ...layer, premium: 0, reinstatements: [0.5] },
+          { ...layer, limit: 0, premium: 1e6, reinstatements: [1] },
+          { ...layer, premium: 1e6, reinstatements: 2 },
+        ]),
+      ),
+    ).toEqual([
+      `${at}[0].reinstatements[0]: must be a rate from 0 to 10 (a fraction of the premium: 1 = 100 %), not -0.5`,
+      `${at}[0].reinstatements[1]: must be a rate from 0 to 10 (a fraction of the premium: 1 = 100 %), not "1"`,
+      `${at}[0].reinstatements[2]: must be a rate from 0 to 10 (a fraction of the premium: 1 = 100 %), not 100`,
+      `${at}[1].premium: must be an amount in yuan ≥ 0 (a number or a decimal string), not -1`,
+      `${at}[2].aggregateLimit: must be limit × (1 + reinstatements) = 30000000 with 2 reinstatement(s), ` +
+        'not 25000000 (or leave it out)',
+      `${at}[3].premium: is required with paid reinstatements (their premiums are rates of it)`,
+      `${at}[4].premium: must be > 0 with paid reinstatements (their premiums are rates of it)`,
+      `${at}[5].limit: must be > 0 for a layer with reinstatements`,
+      `${at}[6].reinstatements: must be an array`,
+    ]);
+
+    // Reinstatements belong to layers, not to proportional treaties or the stop-loss.
+    const input = base();
+    input.insurers[0] = {
+      id: 'INS-A',
+      programme: [
+        { id: 'QS', kind: 'quota_share', cededShare: 100_000, reinsurer: 'RE', reinstatements: [1] },
+      ] as unknown as TreatyInput[],
+    };
+    expect(problems(input)).toEqual([
+      'insurers[0].programme[0].reinstatements: belong to the layers of an excess_of_loss or catastrophe_xl ' +
+        'treaty (layers[].reinstatements)',
+    ]);
   });
 
   it('pools the Poisson risks of a class into one frequency segment, and gives each NB unit its own', () => {

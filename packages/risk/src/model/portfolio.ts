@@ -46,8 +46,18 @@ export interface PlacedInput {
 export interface LayerInput extends PlacedInput {
   attachment: Amount;
   limit: Amount;
-  /** Annual cap on the layer's recoveries (limit × (1 + reinstatements)); none by default. */
+  /**
+   * Annual cap on the layer's recoveries; none by default. With `reinstatements` it is limit × (1 + their
+   * number) and may be left out (when given, it must agree).
+   */
   aggregateLimit?: Amount;
+  /** The layer's upfront premium for 100 % of it, yuan: the base of its reinstatement premiums. */
+  premium?: Amount;
+  /**
+   * 恢复保费: the rate of each reinstatement as a fraction of `premium` (1 = 100 %), in order, e.g. [1, 0.5];
+   * pro rata as to amount (not time). [] means no reinstatement (the aggregate is the limit).
+   */
+  reinstatements?: number[];
 }
 
 export type TreatyInput =
@@ -166,6 +176,10 @@ export interface NormalisedLayer {
   attachment: number;
   limit: number;
   aggregateLimit: number;
+  /** The upfront premium (0 when none is given). */
+  premium: number;
+  /** Reinstatement rates in order (fractions of the premium); empty when the layer has none. */
+  reinstatements: number[];
   parts: NormalisedParticipation[];
 }
 
@@ -224,6 +238,11 @@ const STAGE: Record<TreatyKind, 0 | 1 | 2> = {
   catastrophe_xl: 1,
   stop_loss: 2,
 };
+
+/** The highest reinstatement rate accepted: 10 × the premium (a larger figure is surely a percentage). */
+export const MAX_REINSTATEMENT_RATE = 10;
+/** How closely an explicit aggregate limit must agree with limit × (1 + reinstatements): half a fen. */
+const AGREEMENT_YUAN = 0.005;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -383,12 +402,62 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
   const layer = (value: unknown, path: string): NormalisedLayer => {
     if (!isObject(value)) {
       fail(path, 'must be { attachment, limit, reinsurer }');
-      return { attachment: 0, limit: 0, aggregateLimit: Number.POSITIVE_INFINITY, parts: [] };
+      return {
+        attachment: 0,
+        limit: 0,
+        aggregateLimit: Number.POSITIVE_INFINITY,
+        premium: 0,
+        reinstatements: [],
+        parts: [],
+      };
+    }
+    const attachment = amount(value.attachment, `${path}.attachment`, null);
+    const seen = problems.length;
+    const limit = amount(value.limit, `${path}.limit`, null);
+    let aggregateLimit = amount(value.aggregateLimit, `${path}.aggregateLimit`, Number.POSITIVE_INFINITY);
+    // The limit and the aggregate read cleanly: their agreement can be checked.
+    const readable = problems.length === seen;
+    const premiumSeen = problems.length;
+    const premium = amount(value.premium, `${path}.premium`, 0);
+    const premiumReadable = problems.length === premiumSeen;
+    const reinstatements = list(value.reinstatements, `${path}.reinstatements`, false).map((rate, k) =>
+      number(
+        rate,
+        `${path}.reinstatements[${k}]`,
+        (n) => n >= 0 && n <= MAX_REINSTATEMENT_RATE,
+        `a rate from 0 to ${MAX_REINSTATEMENT_RATE} (a fraction of the premium: 1 = 100 %)`,
+      ),
+    );
+    if (Array.isArray(value.reinstatements)) {
+      if (readable && !(limit > 0)) fail(`${path}.limit`, 'must be > 0 for a layer with reinstatements');
+      const implied = limit * (1 + reinstatements.length);
+      if (value.aggregateLimit === undefined) {
+        aggregateLimit = implied;
+      } else if (
+        readable &&
+        limit > 0 &&
+        Math.abs(aggregateLimit - implied) > Math.max(AGREEMENT_YUAN, implied * 1e-12)
+      ) {
+        fail(
+          `${path}.aggregateLimit`,
+          `must be limit × (1 + reinstatements) = ${implied} with ${reinstatements.length} reinstatement(s), ` +
+            `not ${aggregateLimit} (or leave it out)`,
+        );
+      }
+      if (premiumReadable && reinstatements.some((rate) => rate > 0) && !(premium > 0)) {
+        fail(
+          `${path}.premium`,
+          `${value.premium === undefined ? 'is required' : 'must be > 0'} with paid reinstatements ` +
+            '(their premiums are rates of it)',
+        );
+      }
     }
     return {
-      attachment: amount(value.attachment, `${path}.attachment`, null),
-      limit: amount(value.limit, `${path}.limit`, null),
-      aggregateLimit: amount(value.aggregateLimit, `${path}.aggregateLimit`, Number.POSITIVE_INFINITY),
+      attachment,
+      limit,
+      aggregateLimit,
+      premium,
+      reinstatements,
       parts: placed(value, path),
     };
   };
@@ -401,6 +470,12 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     const id = text(value.id, `${path}.id`);
     const kind = value.kind as TreatyKind;
     const base = { id, kind, stage: STAGE[kind], cededFraction: 0, retention: 0, lines: 0 };
+    if (value.reinstatements !== undefined && kind !== 'excess_of_loss' && kind !== 'catastrophe_xl') {
+      fail(
+        `${path}.reinstatements`,
+        'belong to the layers of an excess_of_loss or catastrophe_xl treaty (layers[].reinstatements)',
+      );
+    }
     switch (kind) {
       case 'quota_share':
         return {
@@ -411,6 +486,8 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
               attachment: 0,
               limit: Number.POSITIVE_INFINITY,
               aggregateLimit: Number.POSITIVE_INFINITY,
+              premium: 0,
+              reinstatements: [],
               parts: placed(value, path),
             },
           ],
@@ -432,6 +509,8 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
               attachment: 0,
               limit: Number.POSITIVE_INFINITY,
               aggregateLimit: Number.POSITIVE_INFINITY,
+              premium: 0,
+              reinstatements: [],
               parts: placed(value, path),
             },
           ],
@@ -453,6 +532,8 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
               attachment: amount(value.attachment, `${path}.attachment`, null),
               limit: amount(value.limit, `${path}.limit`, null),
               aggregateLimit: Number.POSITIVE_INFINITY,
+              premium: 0,
+              reinstatements: [],
               parts: placed(value, path),
             },
           ],

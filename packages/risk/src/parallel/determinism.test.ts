@@ -3,6 +3,7 @@ import { syntheticPortfolio } from '../demo/synthetic.ts';
 import { type Progress, runInline, type YearLosses } from '../engine/run.ts';
 import { createYearEngine } from '../engine/year-engine.ts';
 import { compilePortfolio } from '../model/compile.ts';
+import type { LayerInput, PortfolioInput } from '../model/portfolio.ts';
 import { simulate } from '../simulate.ts';
 import { type SimulationPool, startSimulationPool } from './pool.ts';
 
@@ -16,6 +17,29 @@ function same(a: YearLosses, b: YearLosses): boolean {
 }
 
 const compiled = compilePortfolio(syntheticPortfolio({ policies: 400, groups: 2, seed: 7 }));
+
+/**
+ * The same portfolio with reinstatement premiums: the lead's first per-risk layer lowered to
+ * 2,000,000 xs 1,000,000 (so it pays in most years) with premium 500,000 and reinstatements [1, 0.5], and
+ * its first catastrophe layer given premium 3,000,000 and one reinstatement at 100 % (its aggregate of
+ * 140,000,000 = 70,000,000 × 2 agrees).
+ */
+function withReinstatements(): PortfolioInput {
+  const input = syntheticPortfolio({ policies: 400, groups: 2, seed: 7 });
+  const programme = input.insurers[0]?.programme ?? [];
+  const risk = programme.find((t) => t.id === 'XL-RISK-2026');
+  const cat = programme.find((t) => t.id === 'CAT-2026');
+  if (risk?.kind !== 'excess_of_loss' || cat?.kind !== 'catastrophe_xl') throw new Error('no layers');
+  risk.layers[0] = {
+    attachment: 1e6,
+    limit: 2e6,
+    premium: 5e5,
+    reinstatements: [1, 0.5],
+    reinsurer: 'RE-DELTA',
+  };
+  cat.layers[0] = { ...(cat.layers[0] as LayerInput), premium: 3e6, reinstatements: [1] };
+  return input;
+}
 const YEARS = 1500;
 const SEED = 424242;
 
@@ -113,6 +137,57 @@ describe('determinism across threads and blocks', () => {
     expect(pooled.workers).toBe(3);
     expect(pooled.perspectives).toEqual(alone.perspectives);
     expect(pooled.capacity).toEqual(alone.capacity);
+  });
+
+  it('gives bit-identical reinstatement premiums on 1 and 2 worker threads, with the losses unchanged', async () => {
+    const rip = compilePortfolio(withReinstatements());
+    const keys = rip.labels.perspectives.map((p) => p.key);
+    const P = rip.portfolio.perspectiveCount;
+    const first = keys.indexOf('insurer_rip:INS-LEAD');
+    expect(keys.slice(first)).toEqual([
+      'insurer_rip:INS-LEAD',
+      'reinsurer_rip:RE-BETA',
+      'reinsurer_rip:RE-GAMMA',
+      'reinsurer_rip:RE-DELTA',
+    ]);
+    const inline = await runInline(rip.portfolio, { years: YEARS, seed: SEED, blockYears: 13 });
+    for (const threads of [1, 2]) {
+      const run = await pool.run(rip.portfolio, { years: YEARS, seed: SEED, threads, blockYears: 100 });
+      expect(same(run, inline), `${threads} thread(s)`).toBe(true);
+      expect(run.losses).toBe(inline.losses);
+    }
+    // Each year: the insurer pays what its reinsurers receive; some years pay, and nothing has an occurrence.
+    let paying = 0;
+    for (let y = 0; y < YEARS; y++) {
+      const row = y * P;
+      const paid = inline.annual[row + first] as number;
+      let received = 0;
+      for (let p = first + 1; p < P; p++) received += inline.annual[row + p] as number;
+      expect(received).toBeCloseTo(paid, 6);
+      if (paid > 0) paying++;
+      for (let p = first; p < P; p++) expect(inline.maxOccurrence[row + p]).toBe(0);
+    }
+    expect(paying).toBeGreaterThan(YEARS / 2);
+    // The premiums are beside the losses: measured alone, the same layers without premiums give the same
+    // loss perspectives, bit for bit.
+    const plain = withReinstatements();
+    for (const treaty of plain.insurers[0]?.programme ?? []) {
+      if (treaty.kind !== 'excess_of_loss' && treaty.kind !== 'catastrophe_xl') continue;
+      for (const layer of treaty.layers) {
+        if (layer.reinstatements === undefined) continue;
+        layer.aggregateLimit = Number(layer.limit) * (1 + layer.reinstatements.length);
+        delete layer.reinstatements;
+        delete layer.premium;
+      }
+    }
+    const noPremiums = compilePortfolio(plain);
+    expect(noPremiums.portfolio.perspectiveCount).toBe(first);
+    const losses = await runInline(noPremiums.portfolio, { years: YEARS, seed: SEED });
+    for (let y = 0; y < YEARS; y++) {
+      const a = inline.annual.subarray(y * P, y * P + first);
+      const b = losses.annual.subarray(y * first, (y + 1) * first);
+      expect(bits(a).equals(bits(b)), `year ${y}`).toBe(true);
+    }
   });
 
   it('refuses bad options', async () => {

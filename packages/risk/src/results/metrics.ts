@@ -1,5 +1,5 @@
 import type { YearLosses } from '../engine/run.ts';
-import type { PerspectiveKind, PortfolioLabels } from '../model/compile.ts';
+import { type PerspectiveKind, type PortfolioLabels, perspectiveHasOccurrences } from '../model/compile.ts';
 
 /**
  * Risk measures from the simulated years, per perspective. Conventions (docs/risk.md, "Outputs"):
@@ -9,6 +9,8 @@ import type { PerspectiveKind, PortfolioLabels } from '../model/compile.ts';
  *   (the empirical quantile at 1 − 1/T). Return periods longer than the simulation are left out (null).
  * - PML at T: the AEP (and OEP) loss at T; VaR 99.5 % = the annual loss at T = 200.
  * - TVaR 99.5 %: the mean of the worst n/200 years (a fraction of a year when n/200 is not whole).
+ * - The reinstatement-premium perspectives (insurer_rip, reinsurer_rip) are annual amounts: every measure
+ *   but the OEP, which is null for them.
  */
 
 /** Return periods of the printed EP curves. */
@@ -21,7 +23,10 @@ export const SOLVENCY_RETURN_PERIOD = 200;
 export interface EpPoint {
   returnPeriod: number;
   exceedanceProbability: number;
-  /** Occurrence exceedance: the largest occurrence of the year. */
+  /**
+   * Occurrence exceedance: the largest occurrence of the year; null beyond the simulated years and for the
+   * perspectives without occurrences (reinstatement premiums).
+   */
   oep: number | null;
   /** Aggregate exceedance: the year's total. */
   aep: number | null;
@@ -108,10 +113,11 @@ export function summarisePerspective(
   const standardDeviation = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   const aep = Float64Array.from(annual).sort();
   const oep = Float64Array.from(maxOccurrence).sort();
+  const occurrences = perspectiveHasOccurrences(label.kind);
   const point = (returnPeriod: number): EpPoint => ({
     returnPeriod,
     exceedanceProbability: 1 / returnPeriod,
-    oep: lossAtReturnPeriod(oep, returnPeriod),
+    oep: occurrences ? lossAtReturnPeriod(oep, returnPeriod) : null,
     aep: lossAtReturnPeriod(aep, returnPeriod),
   });
   return {
