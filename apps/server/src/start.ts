@@ -4,12 +4,15 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { prepareZone } from './demo/zone.ts';
+import { CATALOG_DIR } from './modules/catalog/load-catalog.ts';
 import { MonthCloseJob } from './modules/ledger/close-job.ts';
 import { MatchingSubscriber } from './modules/matching/subscriber.ts';
 import { MonitorJob } from './modules/monitor/periodic.ts';
 import { MonitorSubscriber } from './modules/monitor/subscriber.ts';
 import { PolicyExpiryJob } from './modules/policy/expiry.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
+import { RiskRunJob } from './modules/risk/job.ts';
+import { loadRiskModel } from './modules/risk/model.ts';
 import { SubsidyLapseJob } from './modules/subsidy/lapse-job.ts';
 import { WebhookDeliveryJob } from './modules/webhook/delivery-job.ts';
 import { WebhookSubscriber } from './modules/webhook/subscriber.ts';
@@ -93,6 +96,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }),
     );
 
+    // A broken shipped risk model stops the start, naming the file and the problem.
+    const riskModel = await loadRiskModel(config.catalogDir ?? CATALOG_DIR);
     const { models } = await prepareZone(database.pool, tx, hub, log, {
       seed: options.seed !== false,
       catalogDir: config.catalogDir,
@@ -102,7 +107,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       randomSeed: 42,
       now: clock(),
     });
-    const services: Services = { config, pool: database.pool, clock, log, tx, dispatcher, hub, models };
+    const riskRuns = new RiskRunJob({
+      pool: database.pool,
+      tx,
+      clock,
+      log: log.child({ component: 'risk-runs' }),
+      model: riskModel,
+      workers: config.riskWorkers,
+    });
+    const services: Services = {
+      config,
+      pool: database.pool,
+      clock,
+      log,
+      tx,
+      dispatcher,
+      hub,
+      models,
+      riskRuns,
+    };
 
     const listener = new NotificationListener(() => createClient(database.url, 'kebao-listen'), log);
     listener.on('kebao_outbox', () => dispatcher.wake());
@@ -121,6 +144,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     policyExpiry.start();
     const monitorPass = new MonitorJob(tx, log.child({ component: 'monitor-pass' }));
     monitorPass.start();
+    riskRuns.start();
 
     const app = await buildApp({
       ...services,
@@ -146,6 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await webhooks.stop();
           await policyExpiry.stop();
           await monitorPass.stop();
+          await riskRuns.stop();
           await dispatcher.stop();
           await listener.stop();
           await outboxPool.end();

@@ -80,6 +80,9 @@ const FinancePage = lazy(() =>
 const SettlementDetailPage = lazy(() =>
   import('./pages/ledger/SettlementDetailPage.tsx').then((m) => ({ default: m.SettlementDetailPage })),
 );
+const FunderSettlementDetailPage = lazy(() =>
+  import('./pages/ledger/SettlementDetailPage.tsx').then((m) => ({ default: m.FunderSettlementDetailPage })),
+);
 const ReconciliationPage = lazy(() =>
   import('./pages/ledger/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
 );
@@ -130,6 +133,7 @@ const StatisticsPage = lazy(() =>
   import('./pages/monitor/StatisticsPage.tsx').then((m) => ({ default: m.StatisticsPage })),
 );
 const IndexPage = lazy(() => import('./pages/monitor/IndexPage.tsx').then((m) => ({ default: m.IndexPage })));
+const RiskPage = lazy(() => import('./pages/monitor/RiskPage.tsx').then((m) => ({ default: m.RiskPage })));
 const RegistrationsPage = lazy(() =>
   import('./pages/monitor/RegistrationsPage.tsx').then((m) => ({ default: m.RegistrationsPage })),
 );
@@ -214,6 +218,8 @@ const routes: RouteObject[] = [
           page('expertWork', ExpertWorkPage),
           page('bills', BillsPage),
           subpage('/bills/:id', BillDetailPage, [Permission.LedgerRead]),
+          // A subsidy funder's settlements with insurers (补贴结算单), under 应付补贴.
+          subpage('/bills/settlements/:id', FunderSettlementDetailPage, [Permission.SubsidyManage]),
           page('finance', FinancePage),
           subpage('/finance/invoices/:id', FinanceInvoicePage, [Permission.LedgerManage]),
           subpage('/finance/settlements/:id', SettlementDetailPage, [Permission.LedgerManage]),
@@ -237,6 +243,7 @@ const routes: RouteObject[] = [
           page('monitorAlerts', AlertsPage),
           page('monitorStatistics', StatisticsPage),
           page('monitorIndex', IndexPage),
+          page('monitorRisk', RiskPage),
           page('registrations', RegistrationsPage),
           page('filings', FilingQueuePage),
           page('me', MePage),

@@ -14,6 +14,7 @@ import { seedDemoOrganisations } from '../modules/org/demo-seed.ts';
 import { countOrganisations } from '../modules/org/repo.ts';
 import { seedDemoPlacement } from '../modules/placement/demo-seed.ts';
 import { expirePolicies } from '../modules/policy/expiry.ts';
+import { requestRun } from '../modules/risk/service.ts';
 import { operateDemoProgrammes } from '../modules/subsidy/demo-seed.ts';
 import { loadShippedProgrammes } from '../modules/subsidy/load-programmes.ts';
 import { systemActor } from '../platform/actor.ts';
@@ -98,9 +99,15 @@ async function prepare(
     // The years walked by: what has run its term stands expired as the zone opens.
     const expired = await expireAll(tx);
     if (expired > 0) log.info(`marked ${expired} demo policies past their end date as expired`);
+    // The cockpit opens on a risk simulation of the zone as it stands: queued for the server's risk job.
+    if (activity && activity.policies > 0)
+      await tx(systemActor, 'demo-risk-run', (ctx) => requestRun(ctx, { years: DEMO_RISK_RUN_YEARS }));
   }
   return { seeded, models, enterprises, activity };
 }
+
+/** Years of the demo zone's first risk run: a few seconds on one worker thread. */
+export const DEMO_RISK_RUN_YEARS = 10_000;
 
 async function expireAll(tx: RunInTransaction): Promise<number> {
   let total = 0;

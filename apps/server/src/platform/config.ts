@@ -36,6 +36,8 @@ export interface Config {
   demoPolicies: number;
   /** Years of demo activity up to today the first start simulates. */
   demoYears: number;
+  /** Worker threads of the risk job's simulations (KEBAO_RISK_WORKERS). */
+  riskWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoEnterprises: int(env, 'KEBAO_DEMO_ENTERPRISES', 2000, 0, 100_000),
     demoPolicies: int(env, 'KEBAO_DEMO_POLICIES', 150, 0, 100_000),
     demoYears: int(env, 'KEBAO_DEMO_YEARS', 3, 1, 10),
+    riskWorkers: int(env, 'KEBAO_RISK_WORKERS', 1, 1, 8),
   };
 }

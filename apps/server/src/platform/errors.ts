@@ -358,6 +358,21 @@ export const problemCatalogue = {
     zh: '按批改后的条件无法承保：{reasons}',
     en: 'The changed terms cannot be underwritten: {reasons}',
   },
+  'endorsement.group_master': {
+    status: 409,
+    zh: '团体保单的条件即各成员凭证的条件，不能直接批改团体保单；请批改成员凭证，团体保单的保费、保额随之变动',
+    en: "A group policy's terms are its members': endorse the member certificates instead, and the group policy follows",
+  },
+  'endorsement.group_period': {
+    status: 422,
+    zh: '成员凭证的保险期间即团体保单的保险期间（至 {end}），不能单独变更',
+    en: "A member certificate's period is the group policy's (to {end}); it cannot be changed on its own",
+  },
+  'group.last_member': {
+    status: 409,
+    zh: '这是团体保单 {number} 最后一位在保成员，不能减员；请注销团体保单',
+    en: 'This is the last member in force on group policy {number}; cancel the group policy instead',
+  },
   'treaty.invalid': { status: 422, zh: '再保合约不完整：{detail}', en: 'The treaty is incomplete: {detail}' },
   'group.member_not_eligible': {
     status: 422,
@@ -442,6 +457,16 @@ export const problemCatalogue = {
     status: 422,
     zh: '对手方无效：{detail}',
     en: 'Invalid counterparty: {detail}',
+  },
+  'settlement.subsidy_by_funder': {
+    status: 403,
+    zh: '补贴结算单由补贴资金方出具、结算或作废',
+    en: 'Subsidy statements are drawn up, settled and voided by the subsidy funder',
+  },
+  'settlement.changed': {
+    status: 409,
+    zh: '结算单 {number} 出具后，保单 {policy} 的待结算补贴已有变动（已另行缴付或追回）；请作废后重新出具',
+    en: 'The open subsidy on policy {policy} changed after statement {number} was drawn up (paid or clawed back otherwise); void it and draw up a new one',
   },
   'subsidy.programme_not_found': { status: 404, zh: '补贴项目不存在', en: 'No such subsidy programme' },
   'subsidy.version_exists': {
@@ -625,6 +650,27 @@ export const problemCatalogue = {
     status: 409,
     zh: '推送订阅已停用，请先启用',
     en: 'The webhook subscription is switched off; switch it on first',
+  },
+  'risk.run_not_found': { status: 404, zh: '风险模拟不存在', en: 'No such risk run' },
+  'risk.run_finished': {
+    status: 409,
+    zh: '该风险模拟已结束（{status}），不能取消',
+    en: 'The risk run has ended ({status}); it cannot be cancelled',
+  },
+  'risk.as_of_future': {
+    status: 422,
+    zh: '评估日 {asOf} 晚于今天（{today}）：只能模拟已有的在保组合',
+    en: 'The day {asOf} is after today ({today}): only a portfolio that exists can be simulated',
+  },
+  'risk.queue_full': {
+    status: 409,
+    zh: '已有 {max} 个风险模拟在排队或运行，请等其完成或取消一个',
+    en: '{max} risk runs are already queued or running; wait for one or cancel one',
+  },
+  'risk.portfolio_not_built': {
+    status: 409,
+    zh: '该风险模拟尚未生成组合数据',
+    en: 'The run has not built its portfolio yet',
   },
   'calendar.year_not_found': {
     status: 404,

@@ -18,6 +18,8 @@ export interface Services {
   hub: StreamHub;
   /** The newest evaluation models (loaded at start from the catalogue). */
   models: EvaluationModels;
+  /** The risk job, woken when a run is requested (absent in an app built without jobs). */
+  riskRuns?: { wake(): void };
 }
 
 declare module 'fastify' {

@@ -143,7 +143,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "enterprise.search" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -281,7 +281,7 @@ export interface paths {
                             email: string;
                             displayName: string;
                             roles: ("enterprise_admin" | "enterprise_member" | "insurer_admin" | "underwriter" | "claims_handler" | "claims_manager" | "broker_admin" | "broker_agent" | "funder_admin" | "funder_officer" | "regulator_supervisor" | "regulator_analyst" | "platform_admin" | "pool_expert")[];
-                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
+                            permissions: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "enterprise.search" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             organisation: {
                                 /** Format: uuid */
                                 id: string;
@@ -473,7 +473,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
-                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
+                                scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "enterprise.search" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 instant
@@ -521,7 +521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
+                        scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "enterprise.search" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                         expiresInDays: number;
                     };
                 };
@@ -538,7 +538,7 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
+                            scopes: ("org.read" | "org.read_all" | "org.manage" | "user.read" | "user.manage" | "user.manage_all" | "token.manage" | "audit.read" | "audit.read_all" | "events.read" | "events.read_all" | "product.publish" | "product.review" | "product.read_all" | "enterprise.self" | "enterprise.read_all" | "enterprise.manage" | "credit.record" | "enterprise.search" | "lead.read" | "quote.request" | "quote.underwrite" | "placement.write" | "policy.read" | "policy.read_all" | "policy.manage" | "reinsurance.manage" | "pool.manage" | "ledger.read" | "ledger.read_all" | "ledger.manage" | "ledger.close" | "subsidy.read" | "subsidy.read_all" | "subsidy.manage" | "claim.file" | "claim.read" | "claim.read_all" | "claim.handle" | "expert.manage" | "expert.work" | "dispute.mediate" | "reserving.read" | "monitor.read" | "monitor.read_all" | "monitor.manage" | "registration.submit" | "webhook.manage" | "calendar.manage")[];
                             /**
                              * Format: date-time
                              * @description ISO 8601 instant
@@ -4030,10 +4030,23 @@ export interface paths {
                                  */
                                 postedAt: string;
                             }[] | null;
+                            /** @description A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is not endorsed (its certificates are); cancelling a certificate takes its member out of the group. */
+                            group: {
+                                /** @enum {unknown} */
+                                role: "master" | "certificate";
+                                master: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                memberSeq: number | null;
+                            } | null;
                             viewer: {
                                 isLead: boolean;
                                 isHolder: boolean;
                                 hasLine: boolean;
+                                /** @description the park that bought the group: it may take a member out (cancel the member's certificate) */
+                                isGroupHolder: boolean;
                             };
                         };
                     };
@@ -4126,6 +4139,99 @@ export interface paths {
                              */
                             validUntil: string;
                         }[];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/broker/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A broker finds a new client in the registry by name or USCC: identity only, before any mandate
+         * @description Entries whose name contains `q`, or whose code is `q` (the full 18 characters), exact code first. Each shows its name, USCC, region and industry, and the broker’s own mandate for it if one is on record — never the profile, scores, credit or policies. Record the client’s mandate with its first quote (`POST /api/quotes` with `mandate`); with a valid mandate the broker reads the client’s profile.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description part of the enterprise name (at least 2 characters), or its full 18-character USCC */
+                    q: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string;
+                                regionCode: string | null;
+                                industryCode: string | null;
+                                mandate: {
+                                    reference: string;
+                                    /**
+                                     * Format: calendar-date
+                                     * @description YYYY-MM-DD (Asia/Shanghai)
+                                     */
+                                    validUntil: string;
+                                    /** @description valid today: the broker may quote for the client */
+                                    valid: boolean;
+                                } | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description problem+json */
@@ -7045,10 +7151,23 @@ export interface paths {
                                  */
                                 postedAt: string;
                             }[] | null;
+                            /** @description A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is not endorsed (its certificates are); cancelling a certificate takes its member out of the group. */
+                            group: {
+                                /** @enum {unknown} */
+                                role: "master" | "certificate";
+                                master: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                memberSeq: number | null;
+                            } | null;
                             viewer: {
                                 isLead: boolean;
                                 isHolder: boolean;
                                 hasLine: boolean;
+                                /** @description the park that bought the group: it may take a member out (cancel the member's certificate) */
+                                isGroupHolder: boolean;
                             };
                         };
                     };
@@ -7231,7 +7350,7 @@ export interface paths {
         put?: never;
         /**
          * Endorse a policy one leads: sum insured, end date or options; 1/365 premium movement by the lines
-         * @description Re-rated on the product version and enterprise facts of the bind, the underwriter’s loading kept. An effective date before the last endorsement’s is refused (endorsement.out_of_sequence).
+         * @description Re-rated on the product version and enterprise facts of the bind, the underwriter’s loading kept. An effective date before the last endorsement’s is refused (endorsement.out_of_sequence). A group policy is endorsed through its member certificates (the master is refused with endorsement.group_master and follows them); a certificate keeps the group’s period (endorsement.group_period).
          */
         post: {
             parameters: {
@@ -7479,10 +7598,23 @@ export interface paths {
                                  */
                                 postedAt: string;
                             }[] | null;
+                            /** @description A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is not endorsed (its certificates are); cancelling a certificate takes its member out of the group. */
+                            group: {
+                                /** @enum {unknown} */
+                                role: "master" | "certificate";
+                                master: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                memberSeq: number | null;
+                            } | null;
                             viewer: {
                                 isLead: boolean;
                                 isHolder: boolean;
                                 hasLine: boolean;
+                                /** @description the park that bought the group: it may take a member out (cancel the member's certificate) */
+                                isGroupHolder: boolean;
                             };
                         };
                     };
@@ -7560,7 +7692,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a policy (the policyholder or its broker, or the lead insurer): refund split by the lines
-         * @description Needs quote.request as the policyholder or its broker, or policy.manage as the lead. The refund is pro rata by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back).
+         * @description Needs quote.request as the policyholder or its broker, or policy.manage as the lead. The refund is pro rata by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back). A group policy’s cancellation cancels every certificate in force, each refunded on its own premium; a certificate’s cancellation (by the park or the lead) takes its member out of the group and the master’s totals drop by its own — except the last member’s (group.last_member).
          */
         post: {
             parameters: {
@@ -7770,10 +7902,23 @@ export interface paths {
                                  */
                                 postedAt: string;
                             }[] | null;
+                            /** @description A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is not endorsed (its certificates are); cancelling a certificate takes its member out of the group. */
+                            group: {
+                                /** @enum {unknown} */
+                                role: "master" | "certificate";
+                                master: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                memberSeq: number | null;
+                            } | null;
                             viewer: {
                                 isLead: boolean;
                                 isHolder: boolean;
                                 hasLine: boolean;
+                                /** @description the park that bought the group: it may take a member out (cancel the member's certificate) */
+                                isGroupHolder: boolean;
                             };
                         };
                     };
@@ -8304,10 +8449,23 @@ export interface paths {
                                  */
                                 postedAt: string;
                             }[] | null;
+                            /** @description A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is not endorsed (its certificates are); cancelling a certificate takes its member out of the group. */
+                            group: {
+                                /** @enum {unknown} */
+                                role: "master" | "certificate";
+                                master: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                };
+                                memberSeq: number | null;
+                            } | null;
                             viewer: {
                                 isLead: boolean;
                                 isHolder: boolean;
                                 hasLine: boolean;
+                                /** @description the park that bought the group: it may take a member out (cancel the member's certificate) */
+                                isGroupHolder: boolean;
                             };
                         };
                     };
@@ -8720,7 +8878,7 @@ export interface paths {
                                 settled: string;
                             }[];
                             settlements: {
-                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 · statement 结算单结算 (a subsidy statement) */
                                 kind: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
@@ -8733,6 +8891,11 @@ export interface paths {
                                 channel: string | null;
                                 channelRef: string | null;
                                 offsetInvoice: string | null;
+                                statement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
                             }[];
                             payTo: {
                                 /** @description quote this in the transfer memo so the payment matches the invoice */
@@ -8867,7 +9030,7 @@ export interface paths {
                                 settled: string;
                             }[];
                             settlements: {
-                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 · statement 结算单结算 (a subsidy statement) */
                                 kind: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
@@ -8880,6 +9043,11 @@ export interface paths {
                                 channel: string | null;
                                 channelRef: string | null;
                                 offsetInvoice: string | null;
+                                statement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
                             }[];
                             payTo: {
                                 /** @description quote this in the transfer memo so the payment matches the invoice */
@@ -9031,7 +9199,7 @@ export interface paths {
                                 settled: string;
                             }[];
                             settlements: {
-                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 · statement 结算单结算 (a subsidy statement) */
                                 kind: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
@@ -9044,6 +9212,11 @@ export interface paths {
                                 channel: string | null;
                                 channelRef: string | null;
                                 offsetInvoice: string | null;
+                                statement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
                             }[];
                             payTo: {
                                 /** @description quote this in the transfer memo so the payment matches the invoice */
@@ -9193,7 +9366,7 @@ export interface paths {
                                 settled: string;
                             }[];
                             settlements: {
-                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 */
+                                /** @description payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 · statement 结算单结算 (a subsidy statement) */
                                 kind: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
@@ -9206,6 +9379,11 @@ export interface paths {
                                 channel: string | null;
                                 channelRef: string | null;
                                 offsetInvoice: string | null;
+                                statement: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                } | null;
                             }[];
                             payTo: {
                                 /** @description quote this in the transfer memo so the payment matches the invoice */
@@ -10382,11 +10560,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settlement statements the caller drew up or is the counterparty of */
+        /** Settlement statements the caller drew up or is the counterparty of (all with ledger.read_all) */
         get: {
             parameters: {
                 query?: {
-                    kind?: "coinsurance" | "reinsurance";
+                    kind?: "coinsurance" | "reinsurance" | "subsidy";
                     status?: "open" | "settled" | "void";
                     limit?: number;
                     offset?: number;
@@ -10408,6 +10586,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 number: string;
+                                /** @description coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单 */
                                 kind: string;
                                 /** @description open 待结算 · settled 已结算 · void 已作废 */
                                 status: string;
@@ -10479,8 +10658,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * Draw up a settlement statement with a follower (主代从收) or a reinsurer (bordereau)
-         * @description Lists, per policy, the balances in your books against the counterparty up to asOf (default today); one open statement per counterparty at a time.
+         * Draw up a settlement statement with a follower (主代从收), a reinsurer (bordereau) or, as a subsidy funder, an insurer
+         * @description Lists, per policy, the balances in your books against the counterparty up to asOf (default today); one open statement per counterparty at a time. Insurers need ledger.manage. A subsidy statement (补贴结算单) is drawn up by the funder (subsidy.manage) for one insurer: per policy and grant, the subsidy the insurer billed it and that is still open (or, after a claw-back of paid subsidy, to be paid back), listed in both books (the funder’s subsidy_payable, the insurer’s subsidy_receivable).
          */
         post: {
             parameters: {
@@ -10492,9 +10671,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description coinsurance: the lead with a follower (主代从收); reinsurance: a ceding insurer with a reinsurer */
-                        kind: "coinsurance" | "reinsurance";
-                        /** @description the follower organisation id, or the reinsurer code of the treaty */
+                        /** @description coinsurance: the lead with a follower (主代从收); reinsurance: a ceding insurer with a reinsurer; subsidy: a subsidy funder with an insurer (补贴结算单, drawn up by the funder) */
+                        kind: "coinsurance" | "reinsurance" | "subsidy";
+                        /** @description the follower organisation id, the reinsurer code of the treaty, or the insurer organisation id (subsidy) */
                         counterparty: string;
                         /**
                          * Format: calendar-date
@@ -10515,6 +10694,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             number: string;
+                            /** @description coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单 */
                             kind: string;
                             /** @description open 待结算 · settled 已结算 · void 已作废 */
                             status: string;
@@ -10562,6 +10742,11 @@ export interface paths {
                                 accountName: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
+                                /** @description the subsidy programme of the grant (subsidy statements, one line per grant) */
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -10648,6 +10833,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             number: string;
+                            /** @description coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单 */
                             kind: string;
                             /** @description open 待结算 · settled 已结算 · void 已作废 */
                             status: string;
@@ -10695,6 +10881,11 @@ export interface paths {
                                 accountName: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
+                                /** @description the subsidy programme of the grant (subsidy statements, one line per grant) */
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -10826,7 +11017,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a statement settled with the bank reference; posts the cash and clears the listed balances */
+        /**
+         * Mark a statement settled with the bank reference; posts the cash and clears the listed balances
+         * @description Only by the drawer (an insurer with ledger.manage; the funder with subsidy.manage for a subsidy statement). A subsidy statement also pays the insurer’s subsidy invoices (or refunds its credit notes) and counts its grants paid; when what it lists was paid or clawed back otherwise since it was drawn up, it is refused (settlement.changed): void it and draw up a new one.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -10858,6 +11052,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             number: string;
+                            /** @description coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单 */
                             kind: string;
                             /** @description open 待结算 · settled 已结算 · void 已作废 */
                             status: string;
@@ -10905,6 +11100,11 @@ export interface paths {
                                 accountName: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
+                                /** @description the subsidy programme of the grant (subsidy statements, one line per grant) */
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -10971,7 +11171,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void an open statement drawn up in error */
+        /** Void an open statement drawn up in error (the drawer) */
         post: {
             parameters: {
                 query?: never;
@@ -10993,6 +11193,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             number: string;
+                            /** @description coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单 */
                             kind: string;
                             /** @description open 待结算 · settled 已结算 · void 已作废 */
                             status: string;
@@ -11040,6 +11241,11 @@ export interface paths {
                                 accountName: string;
                                 /** @description yuan, two decimals, negative for a credit (e.g. "-120.50") */
                                 amount: string;
+                                /** @description the subsidy programme of the grant (subsidy statements, one line per grant) */
+                                programme: {
+                                    code: string;
+                                    name: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -23994,6 +24200,688 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk runs, newest first, with their status and progress (without their results) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only runs in this status (e.g. done: the newest finished run first) */
+                    status?: "queued" | "running" | "cancelling" | "done" | "failed" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description 排队 queued · 运行中 running · 正在取消 cancelling · 完成 done · 失败 failed · 已取消 cancelled
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "running" | "cancelling" | "done" | "failed" | "cancelled";
+                                /**
+                                 * Format: calendar-date
+                                 * @description YYYY-MM-DD (Asia/Shanghai)
+                                 */
+                                asOf: string;
+                                years: number;
+                                seed: number;
+                                yearsDone: number;
+                                /** @description worker threads that simulated it */
+                                workers: number | null;
+                                /** @description version of the risk model (catalog/risk) */
+                                modelVersion: number | null;
+                                modelChecksum: string | null;
+                                /** @description SHA-256 of the stored portfolio file (GET …/portfolio) */
+                                portfolioSha256: string | null;
+                                /** @description policies (and certificates) the engine read */
+                                units: number | null;
+                                risks: number | null;
+                                platformPolicies: number | null;
+                                registeredPolicies: number | null;
+                                notes: {
+                                    code: string;
+                                    zh: string;
+                                    en: string;
+                                }[];
+                                /** @description ground-up losses drawn */
+                                losses: number | null;
+                                elapsedMs: number | null;
+                                error: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                startedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 instant
+                                 */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                            limit: number;
+                            offset: number;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask for a risk run over the policies in force on a day (regulator)
+         * @description The run is queued (202) and taken by the risk job: it builds the portfolio in force on `asOf` (platform and registered policies, lines, capital, treaties in effect), stores it with the run and simulates it on worker threads. At most a few runs wait at once (409 risk.queue_full).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description simulated years
+                         * @default 10000
+                         */
+                        years?: number;
+                        /**
+                         * @description the same seed and portfolio give the same figures
+                         * @default 2026
+                         */
+                        seed?: number;
+                        /**
+                         * Format: calendar-date
+                         * @description YYYY-MM-DD (Asia/Shanghai)
+                         */
+                        asOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description 排队 queued · 运行中 running · 正在取消 cancelling · 完成 done · 失败 failed · 已取消 cancelled
+                             * @enum {string}
+                             */
+                            status: "queued" | "running" | "cancelling" | "done" | "failed" | "cancelled";
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            years: number;
+                            seed: number;
+                            yearsDone: number;
+                            /** @description worker threads that simulated it */
+                            workers: number | null;
+                            /** @description version of the risk model (catalog/risk) */
+                            modelVersion: number | null;
+                            modelChecksum: string | null;
+                            /** @description SHA-256 of the stored portfolio file (GET …/portfolio) */
+                            portfolioSha256: string | null;
+                            /** @description policies (and certificates) the engine read */
+                            units: number | null;
+                            risks: number | null;
+                            platformPolicies: number | null;
+                            registeredPolicies: number | null;
+                            notes: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description ground-up losses drawn */
+                            losses: number | null;
+                            elapsedMs: number | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            startedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One risk run with its results: AAL, EP curves, PML, VaR and TVaR per perspective, capacity
+         * @description The regulator sees every perspective (ground-up, gross, class, pool, each insurer’s gross and net, each reinsurer’s assumed) and every insurer’s capacity; an insurer sees the zone totals, its pools and its own. Amounts are yuan as binary floats: estimates.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description 排队 queued · 运行中 running · 正在取消 cancelling · 完成 done · 失败 failed · 已取消 cancelled
+                             * @enum {string}
+                             */
+                            status: "queued" | "running" | "cancelling" | "done" | "failed" | "cancelled";
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            years: number;
+                            seed: number;
+                            yearsDone: number;
+                            /** @description worker threads that simulated it */
+                            workers: number | null;
+                            /** @description version of the risk model (catalog/risk) */
+                            modelVersion: number | null;
+                            modelChecksum: string | null;
+                            /** @description SHA-256 of the stored portfolio file (GET …/portfolio) */
+                            portfolioSha256: string | null;
+                            /** @description policies (and certificates) the engine read */
+                            units: number | null;
+                            risks: number | null;
+                            platformPolicies: number | null;
+                            registeredPolicies: number | null;
+                            notes: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description ground-up losses drawn */
+                            losses: number | null;
+                            elapsedMs: number | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            startedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            finishedAt: string | null;
+                            /**
+                             * @description all: every perspective (regulator) · own: the zone totals and the insurer’s own
+                             * @enum {string}
+                             */
+                            scope: "all" | "own";
+                            perspectives: {
+                                /** @description e.g. gross, class:base, insurer_net:<org id> */
+                                key: string;
+                                /**
+                                 * @description insurer_rip / reinsurer_rip: reinstatement premiums paid / received in the year (annual only: oep is null)
+                                 * @enum {string}
+                                 */
+                                kind: "ground_up" | "gross" | "class" | "pool" | "insurer_gross" | "insurer_net" | "reinsurer" | "insurer_rip" | "reinsurer_rip";
+                                id: string | null;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description the plain name of the class, pool, insurer or reinsurer (null for ground-up and gross) */
+                                subject: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                aal: number;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                aalStandardError: number;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                standardDeviation: number;
+                                lossYearProbability: number;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                maxAnnual: number;
+                                /** @description OEP and AEP at return periods 2 … 10,000 (those ≤ years) */
+                                ep: {
+                                    returnPeriod: number;
+                                    exceedanceProbability: number;
+                                    /** @description yuan, a binary float: an estimate, not an amount to post */
+                                    oep: number | null;
+                                    /** @description yuan, a binary float: an estimate, not an amount to post */
+                                    aep: number | null;
+                                }[];
+                                /** @description PML at 10, 50, 100, 200, 250 and 500 years */
+                                pml: {
+                                    returnPeriod: number;
+                                    exceedanceProbability: number;
+                                    /** @description yuan, a binary float: an estimate, not an amount to post */
+                                    oep: number | null;
+                                    /** @description yuan, a binary float: an estimate, not an amount to post */
+                                    aep: number | null;
+                                }[];
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                var995: number | null;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                tvar995: number | null;
+                            }[];
+                            capacity: {
+                                insurer: string;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                capital: number;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                netAal: number;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                netPml200: number | null;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                netTvar995: number | null;
+                                /** @description yuan, a binary float: an estimate, not an amount to post */
+                                grossPml200: number | null;
+                                /** @description capital ÷ net PML 1-in-200 */
+                                coverageRatio: number | null;
+                                /** @description net PML 1-in-200 ÷ capital */
+                                utilisation: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running risk run (it stops at the next block of years) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /**
+                             * @description 排队 queued · 运行中 running · 正在取消 cancelling · 完成 done · 失败 failed · 已取消 cancelled
+                             * @enum {string}
+                             */
+                            status: "queued" | "running" | "cancelling" | "done" | "failed" | "cancelled";
+                            /**
+                             * Format: calendar-date
+                             * @description YYYY-MM-DD (Asia/Shanghai)
+                             */
+                            asOf: string;
+                            years: number;
+                            seed: number;
+                            yearsDone: number;
+                            /** @description worker threads that simulated it */
+                            workers: number | null;
+                            /** @description version of the risk model (catalog/risk) */
+                            modelVersion: number | null;
+                            modelChecksum: string | null;
+                            /** @description SHA-256 of the stored portfolio file (GET …/portfolio) */
+                            portfolioSha256: string | null;
+                            /** @description policies (and certificates) the engine read */
+                            units: number | null;
+                            risks: number | null;
+                            platformPolicies: number | null;
+                            registeredPolicies: number | null;
+                            notes: {
+                                code: string;
+                                zh: string;
+                                en: string;
+                            }[];
+                            /** @description ground-up losses drawn */
+                            losses: number | null;
+                            elapsedMs: number | null;
+                            error: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            startedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 instant
+                             */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk/runs/{id}/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio file the run simulated (docs/risk.md), to repeat it with `kebao simulate`
+         * @description JSON as stored with the run; its SHA-256 is the run’s portfolioSha256. `kebao simulate <file> --years <years> --seed <seed>` gives the run’s figures again.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the portfolio file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description problem+json */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description problem+json */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks": {
         parameters: {
             query?: never;
@@ -25446,7 +26334,7 @@ export interface paths {
         };
         /**
          * An enterprise: its current profile, evaluations, credit and history
-         * @description Government users see every enterprise; insurers and brokers those that consented to be shown; an enterprise itself. Credit records are shown to the enterprise and government users; others see the grade.
+         * @description Government users see every enterprise; insurers and brokers those that consented to be shown, and a broker its clients (a mandate valid today); an enterprise itself. Credit records are shown to the enterprise and government users; others see the grade.
          */
         get: {
             parameters: {

@@ -26,6 +26,7 @@ export type NavKey =
   | 'monitorAlerts'
   | 'monitorStatistics'
   | 'monitorIndex'
+  | 'monitorRisk'
   | 'registrations'
   | 'filings'
   | 'me'
@@ -110,6 +111,9 @@ export const navItems: readonly NavItem[] = [
   { key: 'monitorAlerts', path: '/monitor/alerts', anyOf: [Permission.MonitorRead] },
   { key: 'monitorStatistics', path: '/monitor/statistics', anyOf: [Permission.MonitorRead] },
   { key: 'monitorIndex', path: '/monitor/index', anyOf: [Permission.MonitorRead] },
+  // 风险模拟: every reader of the cockpit sees the runs' results (an insurer its own slice); the regulator and
+  // the platform (monitor.manage) start and cancel them.
+  { key: 'monitorRisk', path: '/monitor/risk', anyOf: [Permission.MonitorRead] },
   { key: 'registrations', path: '/registrations', anyOf: [Permission.RegistrationSubmit] },
   { key: 'filings', path: '/filings', anyOf: [Permission.ProductReview] },
   { key: 'me', path: '/me', anyOf: [] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barOption, heatmapOption, indexLinesOption, stackedColumnsOption } from './charts.ts';
+import { barOption, epCurveOption, heatmapOption, indexLinesOption, stackedColumnsOption } from './charts.ts';
 import { heatmapOf } from './exposure.ts';
 
 const format = { axis: (v: number) => `${v / 1e4}万`, full: (v: number) => `¥${v.toFixed(2)}` };
@@ -64,5 +64,58 @@ describe('the cockpit’s chart options', () => {
     expect(option.visualMap.max).toBe(10);
     expect(option.series[0]).toMatchObject({ type: 'heatmap', data: [[0, 0, 10]] });
     expect(option.tooltip.formatter({ value: [0, 0, 10] })).toBe('甲保险<br/>C39 制造业：¥10.00');
+  });
+
+  it('draws the EP curves on a log scale of return periods, OEP and AEP, leaving out what is too long', () => {
+    const option = epCurveOption(
+      [
+        { returnPeriod: 2, oep: 0, aep: 0 },
+        { returnPeriod: 100, oep: 3_000_000, aep: 4_500_000 },
+        { returnPeriod: 200, oep: 6_000_000.4, aep: 8_000_000.6 },
+        { returnPeriod: 5000, oep: null, aep: null },
+      ],
+      {
+        oep: '单次事故（OEP）',
+        aep: '年度累计（AEP）',
+        returnPeriod: '重现期（年）',
+        loss: '损失',
+        period: (rp) => `${rp} 年一遇`,
+      },
+      format,
+    ) as {
+      xAxis: { type: string; logBase: number; name: string };
+      yAxis: { type: string; axisLabel: { formatter: (v: number) => string } };
+      legend: unknown;
+      series: { type: string; name: string; data: number[][] }[];
+      tooltip: { trigger: string; formatter: (p: unknown) => string };
+    };
+    expect(option.xAxis).toMatchObject({ type: 'log', logBase: 10, name: '重现期（年）' });
+    expect(option.yAxis.type).toBe('value');
+    expect(option.yAxis.axisLabel.formatter(80_000)).toBe('8万');
+    expect(option.legend).toBeDefined();
+    expect(option.series.map((s) => [s.type, s.name])).toEqual([
+      ['line', '单次事故（OEP）'],
+      ['line', '年度累计（AEP）'],
+    ]);
+    expect(option.series[0]?.data).toEqual([
+      [2, 0],
+      [100, 3_000_000],
+      [200, 6_000_000.4],
+    ]);
+    expect(option.series[1]?.data.map(([rp]) => rp)).toEqual([2, 100, 200]);
+    expect(
+      option.tooltip.formatter([
+        { marker: '', seriesName: 'OEP', value: [200, 6_000_000.4] },
+        { marker: '', seriesName: 'AEP', value: [200, 8_000_000.6] },
+      ]),
+    ).toBe('200 年一遇<br/>OEP: ¥6000000.40<br/>AEP: ¥8000000.60');
+    expect(option.tooltip.trigger).toBe('axis');
+    // Reinstatement premiums have no occurrences: only the AEP line.
+    const aepOnly = epCurveOption(
+      [{ returnPeriod: 10, oep: null, aep: 5 }],
+      { oep: 'OEP', aep: 'AEP', returnPeriod: 'T', loss: 'L', period: String },
+      format,
+    ) as { series: { name: string }[] };
+    expect(aepOnly.series.map((s) => s.name)).toEqual(['AEP']);
   });
 });

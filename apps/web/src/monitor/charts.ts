@@ -132,3 +132,81 @@ export function heatmapOption(
     ],
   };
 }
+
+/** The words of the EP chart in the reader's language. */
+export interface EpCurveLabels {
+  /** 单次事故（OEP）: the largest occurrence of the year. */
+  oep: string;
+  /** 年度累计（AEP）: the year's total. */
+  aep: string;
+  /** The x axis: 重现期（年）. */
+  returnPeriod: string;
+  /** The y axis: 损失. */
+  loss: string;
+  /** A tooltip's heading for a return period: 200 年一遇. */
+  period: (returnPeriod: number) => string;
+}
+
+/**
+ * The exceedance-probability curves of one perspective of a risk run: the loss (y) at each return period
+ * (x, years, on a log scale), OEP and AEP as two lines. Points the simulation is too short for (null) are
+ * left out, and a line without points.
+ */
+export function epCurveOption(
+  points: readonly { returnPeriod: number; oep: number | null; aep: number | null }[],
+  labels: EpCurveLabels,
+  format: AmountFormat,
+): ChartOption {
+  const line = (loss: (p: (typeof points)[number]) => number | null) =>
+    points.flatMap((p) => {
+      const value = loss(p);
+      return p.returnPeriod > 0 && value !== null ? [[p.returnPeriod, value]] : [];
+    });
+  return {
+    grid: { left: 8, right: 24, top: 40, bottom: 28, containLabel: true },
+    legend: { top: 0 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const list = (Array.isArray(params) ? params : [params]) as {
+          marker?: string;
+          seriesName?: string;
+          value?: [number, number];
+        }[];
+        const period = list[0]?.value?.[0];
+        if (period === undefined) return '';
+        const rows = list.map(
+          (p) => `${p.marker ?? ''}${p.seriesName ?? ''}: ${format.full(p.value?.[1] ?? 0)}`,
+        );
+        return [labels.period(period), ...rows].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'log',
+      logBase: 10,
+      name: labels.returnPeriod,
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { formatter: (v: number) => String(v) },
+    },
+    yAxis: {
+      type: 'value',
+      name: labels.loss,
+      axisLabel: { formatter: (v: number) => format.axis(v) },
+    },
+    // A perspective without occurrences (reinstatement premiums) has no OEP: its line is left out.
+    series: [
+      { name: labels.oep, data: line((p) => p.oep), color: palette[0] },
+      { name: labels.aep, data: line((p) => p.aep), color: palette[2] },
+    ]
+      .filter((s) => s.data.length > 0)
+      .map((s) => ({
+        type: 'line' as const,
+        name: s.name,
+        data: s.data,
+        symbolSize: 6,
+        lineStyle: { width: 2 },
+        itemStyle: { color: s.color },
+      })),
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';
+import { riskRunStatuses } from './risk.ts';
 import {
   alertActions,
   alertMetrics,
@@ -17,7 +18,7 @@ import {
   statisticsPeriods,
 } from './vocabulary.ts';
 
-const sections = ['cockpit', 'alerts', 'statistics', 'devIndex', 'registrations'] as const;
+const sections = ['cockpit', 'alerts', 'statistics', 'devIndex', 'registrations', 'risk'] as const;
 
 function leaves(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -43,6 +44,7 @@ describe('the words of monitoring', () => {
       'monitorAlerts',
       'monitorStatistics',
       'monitorIndex',
+      'monitorRisk',
       'registrations',
     ] as const) {
       expect(zhCN.nav[key]).not.toBe('');
@@ -63,6 +65,7 @@ describe('the words of monitoring', () => {
     expect(sorted(Object.keys(zhCN.statistics.periods))).toEqual(sorted(statisticsPeriods));
     expect(sorted(Object.keys(zhCN.statistics.bys))).toEqual(sorted(statisticsGroupings));
     expect(sorted(Object.keys(zhCN.registrations.fields))).toEqual(sorted(registrationFields));
+    expect(sorted(Object.keys(zhCN.risk.statuses))).toEqual(sorted(riskRunStatuses));
   });
 
   it('says the menu, the parts of the statistics and the bordereau columns as the rules do', () => {
@@ -71,6 +74,7 @@ describe('the words of monitoring', () => {
       monitorAlerts: '预警中心',
       monitorStatistics: '统计报表',
       monitorIndex: '发展指数',
+      monitorRisk: '风险模拟',
       registrations: '保单登记',
     });
     expect(zhCN.statistics.bys).toEqual({

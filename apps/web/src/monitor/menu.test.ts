@@ -7,6 +7,7 @@ const monitorKeys = new Set([
   'monitorAlerts',
   'monitorStatistics',
   'monitorIndex',
+  'monitorRisk',
   'registrations',
 ]);
 
@@ -18,8 +19,8 @@ function menuOf(permissions: readonly string[]): string[] {
 }
 
 describe('the menu of monitoring', () => {
-  it('shows regulators and the platform the cockpit, alerts, statistics and the index', () => {
-    const cockpit = ['monitorCockpit', 'monitorAlerts', 'monitorStatistics', 'monitorIndex'];
+  it('shows regulators and the platform the cockpit, alerts, statistics, the index and risk runs', () => {
+    const cockpit = ['monitorCockpit', 'monitorAlerts', 'monitorStatistics', 'monitorIndex', 'monitorRisk'];
     expect(menuOf(roleDefinitions.regulator_supervisor.permissions)).toEqual(cockpit);
     expect(menuOf(roleDefinitions.regulator_analyst.permissions)).toEqual(cockpit);
     expect(menuOf(roleDefinitions.platform_admin.permissions)).toEqual(cockpit);
@@ -31,6 +32,7 @@ describe('the menu of monitoring', () => {
       'monitorAlerts',
       'monitorStatistics',
       'monitorIndex',
+      'monitorRisk',
       'registrations',
     ]);
   });
@@ -52,8 +54,10 @@ describe('the menu of monitoring', () => {
     expect(activeNavKey('/monitor/alerts')).toBe('monitorAlerts');
     expect(activeNavKey('/monitor/statistics')).toBe('monitorStatistics');
     expect(activeNavKey('/monitor/index')).toBe('monitorIndex');
+    expect(activeNavKey('/monitor/risk')).toBe('monitorRisk');
     expect(activeNavKey('/registrations')).toBe('registrations');
     expect(navTestId('monitorCockpit')).toBe('nav-monitor-cockpit');
     expect(navTestId('registrations')).toBe('nav-registrations');
+    expect(navTestId('monitorRisk')).toBe('nav-monitor-risk');
   });
 });

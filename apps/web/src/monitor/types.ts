@@ -28,3 +28,13 @@ export type MonitorInsurer = Json<paths['/api/monitor/insurers']['get']['respons
 
 export type RegistrationAnswer = Json<paths['/api/registrations/bordereau']['post']['responses'][200]>;
 export type RegistrationError = RegistrationAnswer['errors'][number];
+
+/** Risk runs (风险模拟): a run as listed, and one with its results (what the reader may see of them). */
+export type RiskRunPage = Json<paths['/api/risk/runs']['get']['responses'][200]>;
+export type RiskRun = RiskRunPage['items'][number];
+export type RiskRunStatus = RiskRun['status'];
+export type RiskRunRequest = Body<paths['/api/risk/runs']['post']['requestBody']>;
+export type RiskRunResult = Json<paths['/api/risk/runs/{id}']['get']['responses'][200]>;
+export type RiskPerspective = RiskRunResult['perspectives'][number];
+export type RiskEpPoint = RiskPerspective['ep'][number];
+export type RiskCapacity = RiskRunResult['capacity'][number];

@@ -46,6 +46,7 @@ import type { ExposureItem, TargetView } from '../../monitor/types.ts';
 import { useLiveEvents } from '../../policy/liveEvents.ts';
 import { useMoney } from '../policy/labels.tsx';
 import { useAmountFormat, useMonitorLabels } from './labels.tsx';
+import { RiskSummaryCard } from './RiskSummaryCard.tsx';
 import { TargetsModal } from './TargetsModal.tsx';
 
 const hhiColors = { low: 'green', moderate: 'gold', high: 'red' } as const;
@@ -373,9 +374,9 @@ function Regions({ items }: { items: ExposureItem[] }) {
 
 /**
  * 监管驾驶舱 `/monitor`: the zone's live exposure (kept from events by the server), the targets' progress,
- * concentration by insurer, the industry × insurer heat map, the regions and the open alerts. A new alert on
- * the live stream pops up and refreshes the figures. An insurer admin reads the same page as 区域监测: the
- * public totals and its own line.
+ * concentration by insurer, the newest risk run's PML and AAL, the industry × insurer heat map, the regions
+ * and the open alerts. A new alert on the live stream pops up and refreshes the figures. An insurer admin
+ * reads the same page as 区域监测: the public totals and its own line.
  */
 export function CockpitPage() {
   const { t } = useTranslation();
@@ -480,6 +481,7 @@ export function CockpitPage() {
           }
         />
       ) : null}
+      <RiskSummaryCard />
       {exposure.data ? (
         <>
           <ExposureCharts items={items} hhi={exposure.data.hhi} readsAll={readsAll} />
