@@ -1,8 +1,8 @@
 import { DEMO_PASSWORD } from '@kebao/server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { settled } from './animations.ts';
-import { baseUrl, eventually, login, textOf, useBrowser } from './browser.ts';
+import { chooseInDialog, settled } from './animations.ts';
+import { baseUrl, eventually, login, pathOf, textOf, useBrowser } from './browser.ts';
 import { enterpriseAdmin, insurerAdmin, platformAdmin } from './demo.ts';
 
 const funderEmail = 'funder@demo.kebao.cn';
@@ -180,6 +180,63 @@ describe('bills, payments and reconciliation (账单 · 收款 · 账务核对)'
     await eventually(() => textOf(enterprise.getByTestId('invoice-status'))).toBe('已结清');
     expect(await enterprise.getByTestId('invoice-pay-notice').count()).toBe(0);
     expect(await enterprise.getByTestId('invoice-instalments-open').count()).toBe(0);
+  });
+
+  it('has the funder draw up a 补贴结算单 with the insurer and settle it; the insurer reads it in 财务', async () => {
+    const policy = await boundPolicy();
+    expect(fenOf(policy.subsidy)).toBeGreaterThan(0n);
+
+    // 应付补贴 → 补贴结算单: the funder draws one up with the insurer whose subsidy bills are open.
+    const funder = await browsing.newPage();
+    await login(funder, funderEmail);
+    await funder.getByTestId('nav-bills').click();
+    await funder.getByTestId('bills-tab-settlements').click();
+    await funder.getByTestId('settlement-draw-up').click();
+    await funder.getByTestId('draw-up-form').waitFor();
+    await chooseInDialog(funder, funder.getByTestId('draw-up-counterparty'), insurerAdmin.organisation);
+    await funder.getByTestId('draw-up-submit').click();
+    await eventually(() => pathOf(funder)).toMatch(/^\/bills\/settlements\/[0-9a-f-]{36}$/);
+    await eventually(() => textOf(funder.getByTestId('page-title-settlement'))).toMatch(
+      /^补贴结算单 STL-\d{4}-\d{6}$/,
+    );
+    const number = (await textOf(funder.getByTestId('page-title-settlement'))).replace('补贴结算单 ', '');
+    const line = funder
+      .getByTestId('settlement-lines')
+      .locator('tbody tr.ant-table-row', { hasText: policy.number });
+    expect(await textOf(line)).toContain('应付保费补贴');
+    expect(await textOf(funder.getByTestId('settlement-lines').locator('thead'))).toContain('补贴项目');
+    expect(await textOf(funder.getByTestId('settlement-amount'))).toContain('我方应付');
+
+    // The insurer finds it in 财务 → 结算单, drawn up by the funder, and cannot settle it.
+    const insurer = await browsing.newPage();
+    await login(insurer, insurerAdmin.email);
+    await insurer.getByTestId('nav-finance').click();
+    await insurer.getByTestId('finance-tab-settlements').click();
+    const row = insurer
+      .getByTestId('settlements-table')
+      .locator('tbody tr.ant-table-row', { hasText: number });
+    await eventually(() => textOf(row)).toContain('补贴结算单');
+    expect(await textOf(row)).toContain('（对方出具）');
+    expect(await textOf(row)).toContain('我方应收');
+    await row.getByTestId('settlement-link').click();
+    await eventually(() => textOf(insurer.getByTestId('page-title-settlement'))).toBe(`补贴结算单 ${number}`);
+    expect(await insurer.getByTestId('settlement-settle').count()).toBe(0);
+
+    // The funder settles it with the bank reference: 已结算, and the policy's subsidy bill is paid.
+    await funder.getByTestId('settlement-settle').click();
+    await funder.getByTestId('settle-form').waitFor();
+    await settled(funder.locator('.ant-modal:visible').first());
+    await funder.getByTestId('settle-channel-ref').fill(bankRef());
+    await funder.getByTestId('settle-submit').click();
+    await eventually(() => funder.getByTestId('settlement-status').getAttribute('data-status')).toBe(
+      'settled',
+    );
+    await funder.getByTestId('settlement-back').click();
+    await funder.getByTestId('bills-tab-bills').click();
+    const bill = funder
+      .getByTestId('invoices-table')
+      .locator('tbody tr.ant-table-row', { hasText: policy.number });
+    await eventually(() => textOf(bill.getByTestId('invoice-status'))).toBe('已结清');
   });
 
   it('shows a funder its 应付补贴 and the platform a balanced ledger that refuses to close an unfinished month', async () => {

@@ -20,6 +20,7 @@ import {
   refundBody,
   statementHref,
   statementQuery,
+  subsidyInsurersOf,
   viewerDirection,
 } from './forms.ts';
 import type { BalanceRow } from './types.ts';
@@ -140,6 +141,18 @@ describe('books, statements and settlement', () => {
     ]);
     expect(counterpartiesOf(rows, 'reinsurance')).toEqual([{ id: 'SWISS-RE', name: 'SWISS-RE' }]);
     expect(allCounterparties(rows).map((c) => c.id)).toHaveLength(4);
+  });
+
+  it('offers a funder the insurers whose subsidy bills to it are still open, each once', () => {
+    const bill = (id: string, name: string, outstanding: string) => ({ issuer: { id, name }, outstanding });
+    expect(
+      subsidyInsurersOf([
+        bill(follower, '示例共保财产保险股份有限公司', '1200.00'),
+        bill(follower, '示例共保财产保险股份有限公司', '300.00'),
+        bill('lead', '示例科创财产保险股份有限公司', '-80.00'),
+        bill('paid', '示例已结清财产保险股份有限公司', '0.00'),
+      ]).map((i) => i.id),
+    ).toEqual([follower, 'lead']);
   });
 
   it('asks for the statement without empty filters and downloads it with the same ones', () => {

@@ -6,9 +6,9 @@ import type { BalanceRow, InvoiceSummary, PaymentBody, RefundBody, StatementQuer
 import {
   type Channel,
   type ExportFormat,
+  type InsurerStatementKind,
   type PayerKind,
   payerKinds,
-  type StatementKind,
 } from './vocabulary.ts';
 
 /*
@@ -141,20 +141,37 @@ export function refundBody(values: RefundValues): RefundBody {
 // ---- books and statements --------------------------------------------------------------------------
 
 /** The accounts whose counterparty is a follower (coinsurance) or a reinsurer (reinsurance). */
-const counterpartyAccounts: Record<StatementKind, readonly string[]> = {
+const counterpartyAccounts: Record<InsurerStatementKind, readonly string[]> = {
   coinsurance: ['coinsurance_payable', 'coinsurance_receivable'],
   reinsurance: ['reinsurance_payable', 'commission_receivable', 'recoveries_receivable'],
 };
 
-/** The counterparties a statement of `kind` can be drawn up with, from the caller's balances, each once. */
+/**
+ * The counterparties an insurer's statement of `kind` can be drawn up with, from its balances, each once.
+ * (A funder's subsidy statement is drawn up with the insurers that billed it: subsidyInsurersOf.)
+ */
 export function counterpartiesOf(
   rows: readonly BalanceRow[],
-  kind: StatementKind,
+  kind: InsurerStatementKind,
 ): { id: string; name: string }[] {
   const byId = new Map<string, string>();
   for (const row of rows) {
     if (!counterpartyAccounts[kind].includes(row.account) || isZero(row.balance)) continue;
     if (!byId.has(row.counterparty)) byId.set(row.counterparty, row.counterpartyName || row.counterparty);
+  }
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/**
+ * The insurers a funder can draw up a subsidy statement with: the issuers of the subsidy invoices billed to
+ * it that are not settled yet (unpaid, or a credit note still to be refunded), each once, by name.
+ */
+export function subsidyInsurersOf(
+  invoices: readonly Pick<InvoiceSummary, 'issuer' | 'outstanding'>[],
+): { id: string; name: string }[] {
+  const byId = new Map<string, string>();
+  for (const { issuer, outstanding } of invoices) {
+    if (!isZero(outstanding) && !byId.has(issuer.id)) byId.set(issuer.id, issuer.name);
   }
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

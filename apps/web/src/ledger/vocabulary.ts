@@ -21,8 +21,8 @@ export type InvoiceFilter = (typeof invoiceFilters)[number];
 export const invoiceKinds = ['premium', 'subsidy', 'additional', 'credit_note'] as const;
 export type InvoiceKind = (typeof invoiceKinds)[number];
 
-/** How an invoice was settled: 缴费 · 退费 · 溢缴款冲抵 · 退费冲抵. */
-export const settlementKinds = ['payment', 'refund', 'credit', 'offset'] as const;
+/** How an invoice was settled: 缴费 · 退费 · 溢缴款冲抵 · 退费冲抵 · 结算单结算 (a subsidy statement). */
+export const settlementKinds = ['payment', 'refund', 'credit', 'offset', 'statement'] as const;
 export type SettlementKind = (typeof settlementKinds)[number];
 
 export const channels = ['bank_transfer', 'ecny', 'offline'] as const;
@@ -35,9 +35,19 @@ export type PayerKind = (typeof payerKinds)[number];
 export const instalmentCounts = [1, 2, 4, 12] as const;
 export type InstalmentCount = (typeof instalmentCounts)[number];
 
-/** Settlement statements: 共保结算单 with a follower, 分保账单 with a reinsurer. */
-export const statementKinds = ['coinsurance', 'reinsurance'] as const;
+/**
+ * Settlement statements: 共保结算单 with a follower, 分保账单 with a reinsurer (both drawn up by insurers),
+ * 补贴结算单 between a subsidy funder and an insurer (drawn up by the funder).
+ */
+export const statementKinds = ['coinsurance', 'reinsurance', 'subsidy'] as const;
 export type StatementKind = (typeof statementKinds)[number];
+
+/** The statements an insurer draws up. */
+export const insurerStatementKinds = [
+  'coinsurance',
+  'reinsurance',
+] as const satisfies readonly StatementKind[];
+export type InsurerStatementKind = (typeof insurerStatementKinds)[number];
 
 export const statementStatuses = ['open', 'settled', 'void'] as const;
 export type StatementStatus = (typeof statementStatuses)[number];

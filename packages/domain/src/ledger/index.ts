@@ -10,4 +10,5 @@ export * from './recovery.ts';
 export * from './reinsurance-settlement.ts';
 export * from './reverse-entry.ts';
 export * from './subsidy.ts';
+export * from './subsidy-settlement.ts';
 export * from './upr-movement.ts';

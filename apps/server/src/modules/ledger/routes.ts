@@ -29,6 +29,7 @@ import {
   listPayments,
   listStatements,
   settlementsOf,
+  statementGrants,
   statementItems,
   trialBalance,
   visibleUprPolicy,
@@ -99,6 +100,8 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         channel: s.channel,
         channelRef: s.channel_ref,
         offsetInvoice: s.offset_number,
+        statement:
+          s.statement_id && s.statement_number ? { id: s.statement_id, number: s.statement_number } : null,
       })),
       payTo: { reference: row.number },
     };
@@ -512,18 +515,29 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const row = await findVisibleStatement(pool, scope, id);
     if (!row) throw problem('settlement.not_found');
     const items = await statementItems(pool, id);
+    const line = (
+      i: (typeof items)[number] | Awaited<ReturnType<typeof statementGrants>>[number],
+      account: string,
+      amount: bigint,
+    ) => ({
+      policy: { id: i.policy_id, number: i.policy_number },
+      enterprise: i.enterprise_name,
+      productCode: i.product_code,
+      statisticalClass: i.statistical_class,
+      period: `${i.start_date} 至 ${i.end_date}`,
+      account,
+      accountName: accountInfo(account).names.zh,
+      amount: formatYuan(amount),
+      programme: 'programme_code' in i ? { code: i.programme_code, name: i.programme_name } : null,
+    });
+    // A subsidy statement reads per grant, as the funder's payable (its books: the drawer's).
+    const lines =
+      row.kind === 'subsidy'
+        ? (await statementGrants(pool, id)).map((g) => line(g, 'subsidy_payable', -g.amount))
+        : items.map((i) => line(i, i.account, i.amount));
     return {
       ...presentStatementSummary({ ...row, items: new Set(items.map((i) => i.policy_id)).size }),
-      lines: items.map((i) => ({
-        policy: { id: i.policy_id, number: i.policy_number },
-        enterprise: i.enterprise_name,
-        productCode: i.product_code,
-        statisticalClass: i.statistical_class,
-        period: `${i.start_date} 至 ${i.end_date}`,
-        account: i.account,
-        accountName: accountInfo(i.account).names.zh,
-        amount: formatYuan(i.amount),
-      })),
+      lines,
     };
   }
 
@@ -533,7 +547,8 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: Permission.LedgerRead },
       schema: {
         tags,
-        summary: 'Settlement statements the caller drew up or is the counterparty of',
+        summary:
+          'Settlement statements the caller drew up or is the counterparty of (all with ledger.read_all)',
         querystring: SettlementListQuery,
         response: { 200: Page(SettlementSummary), ...problemResponses(400, 401, 403) },
       },
@@ -552,13 +567,17 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/settlements',
     {
-      config: { access: Permission.LedgerManage },
+      config: { access: Permission.LedgerRead },
       schema: {
         tags,
-        summary: 'Draw up a settlement statement with a follower (主代从收) or a reinsurer (bordereau)',
+        summary:
+          'Draw up a settlement statement with a follower (主代从收), a reinsurer (bordereau) or, as a subsidy funder, an insurer',
         description:
           'Lists, per policy, the balances in your books against the counterparty up to asOf (default today); ' +
-          'one open statement per counterparty at a time.',
+          'one open statement per counterparty at a time. Insurers need ledger.manage. A subsidy statement ' +
+          '(补贴结算单) is drawn up by the funder (subsidy.manage) for one insurer: per policy and grant, the ' +
+          'subsidy the insurer billed it and that is still open (or, after a claw-back of paid subsidy, to be ' +
+          'paid back), listed in both books (the funder’s subsidy_payable, the insurer’s subsidy_receivable).',
         body: SettlementCreate,
         response: { 201: SettlementDetail, ...problemResponses(400, 401, 403, 409, 422) },
       },
@@ -598,14 +617,16 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const detail = await statementDetail(scopeOf(request.actor), request.params.id);
+      const subsidy = detail.kind === 'subsidy';
       const table: Table = {
-        title: `${detail.kind === 'coinsurance' ? '共保结算单' : '分保账单'} ${detail.number}`,
+        title: `${STATEMENT_TITLES[detail.kind] ?? '结算单'} ${detail.number}`,
         columns: [
           { header: '保单号', width: 26 },
           { header: '被保险人', width: 30 },
           { header: '产品代码', width: 18 },
           { header: '统计类别', width: 12 },
           { header: '保险期间', width: 26 },
+          ...(subsidy ? [{ header: '补贴项目', width: 30 }] : []),
           { header: '科目', width: 20 },
           { header: '金额（元）', numeric: true },
         ],
@@ -615,6 +636,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           l.productCode,
           l.statisticalClass,
           l.period,
+          ...(subsidy ? [l.programme?.name ?? ''] : []),
           l.accountName,
           l.amount,
         ]),
@@ -626,11 +648,16 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/settlements/:id/settle',
     {
-      config: { access: Permission.LedgerManage },
+      config: { access: Permission.LedgerRead },
       schema: {
         tags,
         summary:
           'Mark a statement settled with the bank reference; posts the cash and clears the listed balances',
+        description:
+          'Only by the drawer (an insurer with ledger.manage; the funder with subsidy.manage for a subsidy ' +
+          'statement). A subsidy statement also pays the insurer’s subsidy invoices (or refunds its credit notes) ' +
+          'and counts its grants paid; when what it lists was paid or clawed back otherwise since it was drawn ' +
+          'up, it is refused (settlement.changed): void it and draw up a new one.',
         params: IdParams,
         headers: IdempotencyHeaders,
         body: SettleBody,
@@ -653,10 +680,10 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/settlements/:id/void',
     {
-      config: { access: Permission.LedgerManage },
+      config: { access: Permission.LedgerRead },
       schema: {
         tags,
-        summary: 'Void an open statement drawn up in error',
+        summary: 'Void an open statement drawn up in error (the drawer)',
         params: IdParams,
         response: { 200: SettlementDetail, ...problemResponses(401, 403, 404, 409) },
       },
@@ -666,6 +693,12 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return statementDetail(scopeOf(request.actor), request.params.id);
     },
   );
+};
+
+const STATEMENT_TITLES: Record<string, string> = {
+  coinsurance: '共保结算单',
+  reinsurance: '分保账单',
+  subsidy: '补贴结算单',
 };
 
 function endOf(date: string): Date {

@@ -72,13 +72,17 @@ export const InvoiceDetail = Type.Object({
   ),
   settlements: Type.Array(
     Type.Object({
-      kind: Type.String({ description: 'payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵' }),
+      kind: Type.String({
+        description:
+          'payment 缴费 · refund 退费 · credit 溢缴款冲抵 · offset 退费冲抵 · statement 结算单结算 (a subsidy statement)',
+      }),
       amount: SignedMoney,
       at: Timestamp,
       payment: Nullable(Type.String()),
       channel: Nullable(Type.String()),
       channelRef: Nullable(Type.String()),
       offsetInvoice: Nullable(Type.String()),
+      statement: Nullable(Type.Object({ id: Uuid, number: Type.String() })),
     }),
   ),
   payTo: Type.Object({
@@ -261,14 +265,16 @@ export const EarnedView = Type.Object({
 
 export const SettlementCreate = Type.Object(
   {
-    kind: Type.Union([Type.Literal('coinsurance'), Type.Literal('reinsurance')], {
+    kind: Type.Union([Type.Literal('coinsurance'), Type.Literal('reinsurance'), Type.Literal('subsidy')], {
       description:
-        'coinsurance: the lead with a follower (主代从收); reinsurance: a ceding insurer with a reinsurer',
+        'coinsurance: the lead with a follower (主代从收); reinsurance: a ceding insurer with a reinsurer; ' +
+        'subsidy: a subsidy funder with an insurer (补贴结算单, drawn up by the funder)',
     }),
     counterparty: Type.String({
       minLength: 1,
       maxLength: 64,
-      description: 'the follower organisation id, or the reinsurer code of the treaty',
+      description:
+        'the follower organisation id, the reinsurer code of the treaty, or the insurer organisation id (subsidy)',
     }),
     asOf: Type.Optional(CalendarDate),
   },
@@ -277,7 +283,9 @@ export const SettlementCreate = Type.Object(
 
 export const SettlementListQuery = Type.Object(
   {
-    kind: Type.Optional(Type.Union([Type.Literal('coinsurance'), Type.Literal('reinsurance')])),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('coinsurance'), Type.Literal('reinsurance'), Type.Literal('subsidy')]),
+    ),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('settled'), Type.Literal('void')])),
     ...PageQuery,
   },
@@ -287,7 +295,9 @@ export const SettlementListQuery = Type.Object(
 export const SettlementSummary = Type.Object({
   id: Uuid,
   number: Type.String(),
-  kind: Type.String(),
+  kind: Type.String({
+    description: 'coinsurance 共保结算单 · reinsurance 分保账单 · subsidy 补贴结算单',
+  }),
   status: Type.String({ description: 'open 待结算 · settled 已结算 · void 已作废' }),
   drawer: Type.Object({ id: Uuid, name: Type.String() }),
   counterparty: Type.Object({ id: Type.String(), name: Type.String() }),
@@ -312,6 +322,12 @@ export const SettlementDetail = Type.Object({
       account: Type.String(),
       accountName: Type.String(),
       amount: SignedMoney,
+      programme: Nullable(
+        Type.Object(
+          { code: Type.String(), name: Type.String() },
+          { description: 'the subsidy programme of the grant (subsidy statements, one line per grant)' },
+        ),
+      ),
     }),
   ),
 });

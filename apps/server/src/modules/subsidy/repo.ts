@@ -214,6 +214,21 @@ export async function grantsOfPolicy(db: Queryable, policyId: string, forUpdate 
   return r.rows;
 }
 
+/** A funder's grants paid to the insurer on the policies, in each policy's order (for a statement). */
+export async function funderGrantsOfPolicies(
+  db: Queryable,
+  funderOrgId: string,
+  policyIds: readonly string[],
+  forUpdate = false,
+) {
+  const r = await db.query<GrantRow>(
+    `SELECT * FROM subsidy_grant WHERE funder_org_id = $1 AND payee = 'insurer' AND policy_id = ANY($2::uuid[])
+      ORDER BY policy_id, created_at, id${forUpdate ? ' FOR UPDATE' : ''}`,
+    [funderOrgId, policyIds],
+  );
+  return r.rows;
+}
+
 export async function lockGrant(db: Queryable, id: string) {
   const r = await db.query<GrantRow>('SELECT * FROM subsidy_grant WHERE id = $1 FOR UPDATE', [id]);
   return r.rows[0] ?? null;

@@ -6,7 +6,8 @@ import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { payersOf } from '../../ledger/forms.ts';
+import { counterpartiesOf, payersOf } from '../../ledger/forms.ts';
+import { insurerStatementKinds } from '../../ledger/vocabulary.ts';
 import { isOneOf } from '../../policy/vocabulary.ts';
 import { BalancesPanel, PaymentsPanel, StatementPanel } from './FinancePanels.tsx';
 import { InvoiceList } from './InvoiceList.tsx';
@@ -99,7 +100,9 @@ export function FinancePage() {
           {
             key: 'settlements',
             label: <span data-testid="finance-tab-settlements">{t('finance.tabs.settlements')}</span>,
-            children: <SettlementsPanel version={version} />,
+            children: (
+              <SettlementsPanel version={version} base="/finance" emptyText={t('settlements.empty')} />
+            ),
           },
         ]}
       />
@@ -113,7 +116,9 @@ export function FinancePage() {
       ) : null}
       {open === 'drawUp' ? (
         <DrawUpModal
-          balances={balances}
+          kinds={insurerStatementKinds}
+          counterparties={(kind) => counterpartiesOf(balances.data?.items ?? [], kind)}
+          loading={balances.loading}
           onClose={() => setOpen(null)}
           onSaved={(statement) => {
             setOpen(null);

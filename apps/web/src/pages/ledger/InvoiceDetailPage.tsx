@@ -254,7 +254,9 @@ function Settlements({ invoice }: { invoice: InvoiceDetail }) {
   return (
     <Card size="small" title={t('invoice.settlements')}>
       <Table<InvoiceSettlement>
-        rowKey={(s) => `${s.at}:${s.kind}:${s.payment ?? ''}:${s.offsetInvoice ?? ''}:${s.amount}`}
+        rowKey={(s) =>
+          `${s.at}:${s.kind}:${s.payment ?? ''}:${s.offsetInvoice ?? ''}:${s.statement?.id ?? ''}:${s.amount}`
+        }
         size="small"
         pagination={false}
         dataSource={invoice.settlements}
@@ -272,7 +274,7 @@ function Settlements({ invoice }: { invoice: InvoiceDetail }) {
           {
             key: 'payment',
             title: t('payment.number'),
-            render: (_, s) => s.payment ?? s.offsetInvoice ?? '—',
+            render: (_, s) => s.payment ?? s.offsetInvoice ?? s.statement?.number ?? '—',
           },
           { key: 'channel', title: t('payment.channel'), render: (_, s) => labels.channel(s.channel) },
           { key: 'channelRef', title: t('payment.channelRef'), render: (_, s) => s.channelRef ?? '—' },

@@ -44,11 +44,11 @@ function Actions({
   const notifyError = useNotifyError();
   const [settling, setSettling] = useState(false);
   const [voiding, setVoiding] = useState(false);
-  // Only the drawer settles or voids, and only while open.
+  // Only the drawer settles or voids, and only while open: an insurer its own, a funder its subsidy ones.
   const manages =
     statement.drawer.id === me.organisation.id &&
     statement.status === 'open' &&
-    hasAnyPermission(me, [Permission.LedgerManage]);
+    hasAnyPermission(me, [statement.kind === 'subsidy' ? Permission.SubsidyManage : Permission.LedgerManage]);
 
   const voidIt = async () => {
     setVoiding(true);
@@ -123,6 +123,8 @@ function StatementView({ id }: { id: string }) {
   }
   if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const direction = viewerDirection(data, me.organisation.id);
+  // A subsidy statement lists one line per grant, with its programme.
+  const programmes = data.lines.some((l) => l.programme !== null);
   return (
     <Flex vertical gap="middle">
       <Flex justify="space-between" align="center" wrap gap="middle">
@@ -172,7 +174,7 @@ function StatementView({ id }: { id: string }) {
       </Card>
       <Card size="small" title={t('settlement.lines')}>
         <Table<SettlementLine>
-          rowKey={(l) => `${l.policy.id}:${l.account}`}
+          rowKey={(l) => `${l.policy.id}:${l.account}:${l.programme?.code ?? ''}`}
           size="small"
           dataSource={data.lines}
           pagination={data.lines.length > 20 ? { pageSize: 20 } : false}
@@ -189,6 +191,20 @@ function StatementView({ id }: { id: string }) {
             { key: 'product', title: t('settlement.product'), render: (_, l) => l.productCode },
             { key: 'class', title: t('settlement.statisticalClass'), render: (_, l) => l.statisticalClass },
             { key: 'period', title: t('settlement.period'), render: (_, l) => l.period },
+            ...(programmes
+              ? [
+                  {
+                    key: 'programme',
+                    title: t('settlement.programme'),
+                    render: (_: unknown, l: SettlementLine) =>
+                      l.programme ? (
+                        <Link to={`/subsidy/programmes/${l.programme.code}`}>{l.programme.name}</Link>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                ]
+              : []),
             { key: 'account', title: t('finance.account'), render: (_, l) => l.accountName },
             {
               key: 'amount',
@@ -203,15 +219,14 @@ function StatementView({ id }: { id: string }) {
   );
 }
 
-/** 结算单详情 `/finance/settlements/:id`: the statement, its lines per policy, export, settle and void. */
-export function SettlementDetailPage() {
+function StatementPage({ base }: { base: '/finance' | '/bills' }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   if (!isUuid(id)) return <NotFound />;
   return (
     <>
       <Link
-        to="/finance?tab=settlements"
+        to={`${base}?tab=settlements`}
         style={{ display: 'inline-block', marginBottom: 8 }}
         data-testid="settlement-back"
       >
@@ -220,4 +235,14 @@ export function SettlementDetailPage() {
       <StatementView key={id} id={id} />
     </>
   );
+}
+
+/** 结算单详情 `/finance/settlements/:id` (insurers): the statement, its lines per policy, export, settle and void. */
+export function SettlementDetailPage() {
+  return <StatementPage base="/finance" />;
+}
+
+/** 补贴结算单详情 `/bills/settlements/:id` (subsidy funders): the same, under 应付补贴. */
+export function FunderSettlementDetailPage() {
+  return <StatementPage base="/bills" />;
 }

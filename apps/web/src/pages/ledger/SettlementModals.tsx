@@ -2,13 +2,11 @@ import { App, Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
-import type { ApiData } from '../../api/useApiData.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { todayInShanghai } from '../../format/datetime.ts';
-import { counterpartiesOf } from '../../ledger/forms.ts';
-import type { Balances, SettlementDetail } from '../../ledger/types.ts';
-import { type StatementKind, statementKinds } from '../../ledger/vocabulary.ts';
+import type { SettlementDetail } from '../../ledger/types.ts';
+import type { StatementKind } from '../../ledger/vocabulary.ts';
 import { idempotencyKey } from '../../policy/forms.ts';
 
 interface DrawUpValues {
@@ -17,27 +15,39 @@ interface DrawUpValues {
   asOf?: string;
 }
 
+const counterpartyLabel = {
+  coinsurance: 'settlement.follower',
+  reinsurance: 'settlement.reinsurer',
+  subsidy: 'settlement.insurer',
+} as const satisfies Record<StatementKind, string>;
+
 /**
- * 出具结算单: with a follower the lead collected premium for (共保结算单), or with a reinsurer the ceded
- * premium is owed to (分保账单); the counterparties are those the books hold balances with.
+ * 出具结算单: an insurer's with a follower the lead collected premium for (共保结算单) or with a reinsurer the
+ * ceded premium is owed to (分保账单), the counterparties those its books hold balances with; a funder's with
+ * an insurer whose subsidy bills to it are open (补贴结算单). One kind: no choice is shown.
  */
-export function DrawUpModal({
-  balances,
+export function DrawUpModal<K extends StatementKind>({
+  kinds,
+  counterparties,
+  loading,
+  title,
   onClose,
   onSaved,
 }: {
-  balances: ApiData<Balances>;
+  kinds: readonly [K, ...K[]];
+  /** The counterparties a statement of the kind can be drawn up with. */
+  counterparties: (kind: K) => { id: string; name: string }[];
+  loading: boolean;
+  title?: string;
   onClose: () => void;
   onSaved: (statement: SettlementDetail) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<DrawUpValues>();
-  const kind = Form.useWatch('kind', form) ?? 'coinsurance';
-  const options = counterpartiesOf(balances.data?.items ?? [], kind).map((c) => ({
-    value: c.id,
-    label: c.name,
-  }));
+  const watched = Form.useWatch('kind', form);
+  const kind: K = kinds.find((k) => k === watched) ?? kinds[0];
+  const options = counterparties(kind).map((c) => ({ value: c.id, label: c.name }));
   const submit = useFormSubmit(form, ['kind', 'counterparty', 'asOf'], async (values) => {
     const saved = await unwrap(
       api.POST('/api/settlements', {
@@ -54,18 +64,23 @@ export function DrawUpModal({
   const today = todayInShanghai();
   return (
     <FormModal<DrawUpValues>
-      title={t('settlement.drawUpTitle')}
+      title={title ?? t('settlement.drawUpTitle')}
       okText={t('settlement.drawUp')}
       testIdPrefix="draw-up"
       form={form}
       submit={submit}
       onClose={onClose}
-      initialValues={{ kind: 'coinsurance', asOf: today }}
+      initialValues={{ kind: kinds[0], asOf: today }}
     >
-      <Form.Item name="kind" label={t('settlements.kind')} rules={[{ required: true }]}>
+      <Form.Item
+        name="kind"
+        label={t('settlements.kind')}
+        rules={[{ required: true }]}
+        hidden={kinds.length === 1}
+      >
         <Radio.Group
           onChange={() => form.setFieldValue('counterparty', undefined)}
-          options={statementKinds.map((k) => ({
+          options={kinds.map((k) => ({
             value: k,
             label: <span data-testid={`draw-up-kind-${k}`}>{t(`settlements.kinds.${k}`)}</span>,
           }))}
@@ -74,14 +89,14 @@ export function DrawUpModal({
       <Typography.Paragraph type="secondary">{t(`settlement.kindHints.${kind}`)}</Typography.Paragraph>
       <Form.Item
         name="counterparty"
-        label={kind === 'coinsurance' ? t('settlement.follower') : t('settlement.reinsurer')}
+        label={t(counterpartyLabel[kind])}
         rules={[{ required: true, message: t('settlement.counterpartyRequired') }]}
       >
         <Select<string>
           showSearch={{ optionFilterProp: 'label' }}
-          loading={balances.loading}
+          loading={loading}
           options={options}
-          notFoundContent={t('settlement.noCounterparties')}
+          notFoundContent={kind === 'subsidy' ? t('settlement.noInsurers') : t('settlement.noCounterparties')}
           data-testid="draw-up-counterparty"
         />
       </Form.Item>

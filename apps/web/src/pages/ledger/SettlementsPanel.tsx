@@ -12,8 +12,19 @@ import { useMoney } from '../policy/labels.tsx';
 import { StatusList } from '../policy/StatusList.tsx';
 import { StatementStatusTag, useLedgerLabels } from './labels.tsx';
 
-/** Settlement statements the insurer drew up or is the counterparty of, newest first. */
-export function SettlementsPanel({ version }: { version: number }) {
+/**
+ * Settlement statements the organisation drew up or is the counterparty of, newest first: an insurer's in
+ * 财务 (with followers, reinsurers and subsidy funders), a funder's in 应付补贴 (with insurers).
+ */
+export function SettlementsPanel({
+  version,
+  base,
+  emptyText,
+}: {
+  version: number;
+  base: '/finance' | '/bills';
+  emptyText: string;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const money = useMoney();
@@ -25,13 +36,13 @@ export function SettlementsPanel({ version }: { version: number }) {
       statuses={statementStatuses}
       filterKey={String(version)}
       load={(query) => unwrap(api.GET('/api/settlements', { params: { query } }))}
-      emptyText={t('settlements.empty')}
+      emptyText={emptyText}
       columns={[
         {
           key: 'number',
           title: t('settlements.number'),
           render: (_, s) => (
-            <Link to={`/finance/settlements/${s.id}`} data-testid="settlement-link">
+            <Link to={`${base}/settlements/${s.id}`} data-testid="settlement-link">
               {s.number}
             </Link>
           ),
