@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { demoEnterpriseProfile } from '../src/modules/enterprise/demo-seed.ts';
+import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
 
 let t: TestServer;
 let enterprise: Client;
@@ -124,5 +125,55 @@ describe('group purchase (集中投保)', () => {
     expect(tooBig.body.message_zh).toContain('园区示例二号科技有限公司');
     const after = await t.db.pool.query('SELECT count(*)::int AS n FROM policy');
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('a member leaves and the group is cancelled: refunds add up per certificate and verify stays clean', async () => {
+    const bought = await enterprise.post(
+      '/api/group-policies',
+      {
+        productCode: 'KB-BR-SMEPACK',
+        members: [
+          { enterpriseId: ids[0], request: { sumInsured: '1000000.01' } },
+          { enterpriseId: ids[1], request: { sumInsured: '2999999.99' } },
+        ],
+      },
+      { headers: { 'idempotency-key': 'group-2' } },
+    );
+    expect(bought.status, JSON.stringify(bought.body)).toBe(201);
+    const master = bought.body;
+    const certs = (await enterprise.get(`/api/policies/${master.id}/certificates`)).body.items.sort(
+      (a: { number: string }, b: { number: string }) => a.number.localeCompare(b.number),
+    );
+    const day = (n: number) =>
+      new Date(Date.parse(`${master.startDate}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const exit = await enterprise.post(`/api/policies/${certs[0].id}/cancel`, {
+      cancelDate: day(30),
+      reason: '迁出园区',
+    });
+    expect(exit.status, JSON.stringify(exit.body)).toBe(200);
+    const afterExit = (await insurer.get(`/api/policies/${master.id}`)).body;
+    expect(fen(afterExit.sumInsured)).toBe(fen('2999999.99'));
+    const cancel = await enterprise.post(`/api/policies/${master.id}/cancel`, {
+      cancelDate: day(60),
+      reason: '退保',
+    });
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    const final = (await insurer.get(`/api/policies/${master.id}`)).body;
+    const finalCerts = await Promise.all(
+      certs.map(async (c: { id: string }) => (await insurer.get(`/api/policies/${c.id}`)).body),
+    );
+    expect(finalCerts.map((c: { status: string }) => c.status)).toEqual(['cancelled', 'cancelled']);
+    const written = finalCerts.reduce(
+      (s: bigint, c: { writtenPremium: string }) => s + fen(c.writtenPremium),
+      0n,
+    );
+    expect(fen(final.writtenPremium)).toBe(written);
+    const refunds = final.endorsements.reduce(
+      (s: bigint, e: { premiumDelta: string }) => s + fen(e.premiumDelta),
+      0n,
+    );
+    expect(fen(master.premium) + refunds).toBe(written);
+    const report = await verifyLedger(t.db.pool);
+    expect(report.problems).toEqual([]);
   });
 });

@@ -76,6 +76,7 @@ describe('reading what the quote and policy API stores as documents', () => {
       endDate: null,
       method: null,
       refund: null,
+      member: null,
     });
     expect(readChanges({ method: 'pro_rata', refund: '100.00' }).refund).toBe('100.00');
     expect(readLineDeltas([{ orgId: 'a', delta: '1.00' }, { orgId: 'b' }])).toEqual([
@@ -107,5 +108,26 @@ describe('reading what the quote and policy API stores as documents', () => {
     });
     expect(readLiveEvent('not json')).toBeNull();
     expect(readLiveEvent('{"type":"x"}')).toBeNull();
+  });
+});
+
+describe('the movements of a group policy', () => {
+  it('names the certificate a member left with, its refund and method, and the one endorsed', () => {
+    const exit = readChanges({
+      memberExit: { certificate: { id: 'c', number: 'KB-1-C0002' }, method: 'pro_rata', refund: '12.34' },
+      sumInsured: { from: '300.00', to: '200.00' },
+    });
+    expect(exit).toEqual({
+      sumInsured: { from: '300.00', to: '200.00' },
+      endDate: null,
+      method: 'pro_rata',
+      refund: '12.34',
+      member: { number: 'KB-1-C0002', exit: true },
+    });
+    expect(readChanges({ member: { certificate: { id: 'c', number: 'KB-1-C0001' } } }).member).toEqual({
+      number: 'KB-1-C0001',
+      exit: false,
+    });
+    expect(readChanges({ member: { certificate: 'nonsense' } }).member).toBeNull();
   });
 });

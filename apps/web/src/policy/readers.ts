@@ -89,12 +89,16 @@ export function readRequest(value: unknown): RequestFigures {
   };
 }
 
-/** An endorsement's or cancellation's changes: amounts and dates moved, the refund and its method. */
+/**
+ * An endorsement's or cancellation's changes: amounts and dates moved, the refund and its method; on a group
+ * policy, the member certificate that moved it (endorsed, or its member leaving the group).
+ */
 export interface MovementChanges {
   sumInsured: { from: string; to: string } | null;
   endDate: { from: string; to: string } | null;
   method: string | null;
   refund: string | null;
+  member: { number: string; exit: boolean } | null;
 }
 
 function fromTo(value: unknown): { from: string; to: string } | null {
@@ -103,13 +107,38 @@ function fromTo(value: unknown): { from: string; to: string } | null {
     : null;
 }
 
+/** The certificate number a group movement names (`{ certificate: { number } }`), if any. */
+function certificateNumber(value: unknown): string | null {
+  if (!isRecord(value) || !isRecord(value.certificate)) return null;
+  return typeof value.certificate.number === 'string' ? value.certificate.number : null;
+}
+
 export function readChanges(value: unknown): MovementChanges {
   const changes = isRecord(value) ? value : {};
+  const exit = isRecord(changes.memberExit) ? changes.memberExit : null;
+  const exitNumber = certificateNumber(exit);
+  const endorsedNumber = certificateNumber(changes.member);
   return {
     sumInsured: fromTo(changes.sumInsured),
     endDate: fromTo(changes.endDate),
-    method: typeof changes.method === 'string' ? changes.method : null,
-    refund: typeof changes.refund === 'string' ? changes.refund : null,
+    method:
+      typeof changes.method === 'string'
+        ? changes.method
+        : typeof exit?.method === 'string'
+          ? exit.method
+          : null,
+    refund:
+      typeof changes.refund === 'string'
+        ? changes.refund
+        : typeof exit?.refund === 'string'
+          ? exit.refund
+          : null,
+    member:
+      exitNumber !== null
+        ? { number: exitNumber, exit: true }
+        : endorsedNumber !== null
+          ? { number: endorsedNumber, exit: false }
+          : null,
   };
 }
 

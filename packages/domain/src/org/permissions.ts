@@ -22,6 +22,7 @@ export const Permission = {
   EnterpriseReadAll: 'enterprise.read_all',
   EnterpriseManage: 'enterprise.manage',
   CreditRecord: 'credit.record',
+  EnterpriseSearch: 'enterprise.search',
   LeadRead: 'lead.read',
   QuoteRequest: 'quote.request',
   QuoteUnderwrite: 'quote.underwrite',
@@ -82,6 +83,10 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'enterprise.read_all': { zh: '查看全部企业名录', en: 'Read the whole enterprise registry' },
   'enterprise.manage': { zh: '维护企业名录（含批量导入）', en: 'Maintain the registry, imports included' },
   'credit.record': { zh: '登记企业信用记录', en: 'Record enterprise credit events' },
+  'enterprise.search': {
+    zh: '按名称或统一社会信用代码检索企业名录（仅名称、代码、地区、行业）',
+    en: 'Search the registry by name or USCC (name, code, region, industry only)',
+  },
   'lead.read': { zh: '查看同意推送的企业线索', en: 'Read leads of enterprises that consented' },
   'quote.request': {
     zh: '询价、接受报价与投保（本企业或委托客户）',

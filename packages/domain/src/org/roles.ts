@@ -111,12 +111,26 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
   broker_admin: {
     kind: 'broker',
     label: { zh: '中介管理员', en: 'Broker admin' },
-    permissions: [...orgAdmin, P.LeadRead, P.QuoteRequest, P.PolicyRead, ...enterpriseClaims],
+    permissions: [
+      ...orgAdmin,
+      P.EnterpriseSearch,
+      P.LeadRead,
+      P.QuoteRequest,
+      P.PolicyRead,
+      ...enterpriseClaims,
+    ],
   },
   broker_agent: {
     kind: 'broker',
     label: { zh: '中介经办人', en: 'Broker agent' },
-    permissions: [...orgMember, P.LeadRead, P.QuoteRequest, P.PolicyRead, ...enterpriseClaims],
+    permissions: [
+      ...orgMember,
+      P.EnterpriseSearch,
+      P.LeadRead,
+      P.QuoteRequest,
+      P.PolicyRead,
+      ...enterpriseClaims,
+    ],
   },
   funder_admin: {
     kind: 'government',

@@ -34,6 +34,11 @@ export interface EnterpriseScope {
   orgId: string | null;
   /** Insurers and brokers see enterprises that consented to be shown. */
   consentedOnly: boolean;
+  /**
+   * A broker also reads its clients: the enterprises whose mandate (委托书) it holds, valid on this day
+   * ('YYYY-MM-DD'). Applies to reading one enterprise (`findVisibleEnterprise`), not to lists.
+   */
+  mandateAsOf?: string | null;
 }
 
 /** The WHERE clause of what a scope sees, over `enterprise e` with $1 all, $2 org id, $3 consented only. */
@@ -51,12 +56,14 @@ export async function findEnterpriseById(db: Queryable, id: string, forUpdate = 
 }
 
 export async function findVisibleEnterprise(db: Queryable, scope: EnterpriseScope, id: string) {
-  const r = await db.query<EnterpriseRow>(`SELECT e.* FROM enterprise e WHERE ${visible} AND e.id = $4`, [
-    scope.all,
-    scope.orgId,
-    scope.consentedOnly,
-    id,
-  ]);
+  const r = await db.query<EnterpriseRow>(
+    `SELECT e.* FROM enterprise e
+      WHERE (${visible}
+             OR ($5::date IS NOT NULL AND EXISTS (SELECT 1 FROM broker_mandate m
+                  WHERE m.broker_org_id = $2::uuid AND m.enterprise_id = e.id AND m.valid_until >= $5::date)))
+        AND e.id = $4`,
+    [scope.all, scope.orgId, scope.consentedOnly, id, scope.mandateAsOf ?? null],
+  );
   return r.rows[0] ?? null;
 }
 
@@ -275,4 +282,35 @@ export async function enterprisesWithPark(db: Queryable, ids: readonly string[])
     [ids],
   );
   return r.rows;
+}
+
+/** What a registry search shows before any mandate: the entry's public identity, nothing of its profile. */
+export interface RegistryEntryRow {
+  id: string;
+  uscc: string;
+  name: string;
+  region_code: string | null;
+  industry_code: string | null;
+}
+
+/**
+ * Registry entries whose name contains the fragment or whose code is `uscc`: the exact code first, then names
+ * starting with the fragment, then by name; the identity columns only.
+ */
+export async function searchRegistry(
+  db: Queryable,
+  f: { fragment: string; uscc: string | null; limit: number; offset: number },
+) {
+  const params = [`%${f.fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, f.uscc, f.fragment];
+  const where = `(e.name ILIKE $1 OR ($2::text IS NOT NULL AND e.uscc = $2))`;
+  const [rows, count] = await Promise.all([
+    db.query<RegistryEntryRow>(
+      `SELECT e.id, e.uscc, e.name, e.region_code, e.industry_code FROM enterprise e WHERE ${where}
+        ORDER BY (e.uscc = $2) DESC NULLS LAST, (position(lower($3) IN lower(e.name)) = 1) DESC, e.name, e.id
+        LIMIT $4 OFFSET $5`,
+      [...params, f.limit, f.offset],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enterprise e WHERE ${where}`, params.slice(0, 2)),
+  ]);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
 }

@@ -387,13 +387,16 @@ export const enterpriseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'An enterprise: its current profile, evaluations, credit and history',
         description:
-          'Government users see every enterprise; insurers and brokers those that consented to be shown; an enterprise itself. Credit records are shown to the enterprise and government users; others see the grade.',
+          'Government users see every enterprise; insurers and brokers those that consented to be shown, and a broker ' +
+          'its clients (a mandate valid today); an enterprise itself. Credit records are shown to the enterprise and ' +
+          'government users; others see the grade.',
         params: IdParams,
         response: { 200: EnterpriseDetail, ...problemResponses(404) },
       },
     },
     async (request) => {
-      const row = await findVisibleEnterprise(pool, enterpriseScope(request.actor), request.params.id);
+      const scope = enterpriseScope(request.actor, shanghaiDateOf(clock()));
+      const row = await findVisibleEnterprise(pool, scope, request.params.id);
       if (!row) throw problem('enterprise.not_found');
       return detail(pool, request.actor, row, row.current_version, clock());
     },
@@ -411,7 +414,8 @@ export const enterpriseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const row = await findVisibleEnterprise(pool, enterpriseScope(request.actor), request.params.id);
+      const scope = enterpriseScope(request.actor, shanghaiDateOf(clock()));
+      const row = await findVisibleEnterprise(pool, scope, request.params.id);
       if (!row) throw problem('enterprise.not_found');
       return detail(pool, request.actor, row, request.params.version, clock());
     },

@@ -35,17 +35,23 @@ import {
   insertProfileVersions,
   lockEnterprisesByUscc,
   type ProfileVersionRow,
+  type RegistryEntryRow,
+  searchRegistry,
   updateEnterprises,
 } from './repo.ts';
 
 export type ProfileSource = ProfileVersionRow['source'];
 
-/** Government and platform staff see the whole registry; insurers and brokers the consenting part; an enterprise itself. */
-export function enterpriseScope(actor: Actor): EnterpriseScope {
+/**
+ * Government and platform staff see the whole registry; insurers and brokers the consenting part; an
+ * enterprise itself. Given the day, a broker also reads the clients whose mandate it holds valid that day.
+ */
+export function enterpriseScope(actor: Actor, asOf?: string): EnterpriseScope {
   return {
     all: can(actor, Permission.EnterpriseReadAll),
     orgId: actor.orgId,
     consentedOnly: can(actor, Permission.LeadRead),
+    mandateAsOf: actor.orgKind === 'broker' && asOf !== undefined ? asOf : null,
   };
 }
 
@@ -308,4 +314,38 @@ export function enterpriseOfOrganisation(db: Queryable, orgId: string): Promise<
 /** Enterprises with the park named in their current profile (a group purchase checks membership). */
 export function enterprisesInParks(db: Queryable, ids: readonly string[]) {
   return enterprisesWithPark(db, ids);
+}
+
+/** A unified social credit code as typed: 18 characters of the code's alphabet (the check is the registry's). */
+const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * The registry as a broker looking for a new client sees it (按名称或统一社会信用代码检索): entries whose name
+ * contains the text, or whose code is the text, with their name, code, region and industry only — never
+ * the profile, scores, credit or policies, which need the client's mandate or consent.
+ */
+export function searchRegistryEntries(
+  db: Queryable,
+  input: { q: string; limit: number; offset: number },
+): Promise<{ rows: RegistryEntryRow[]; total: number }> {
+  const text = input.q.trim().replace(/\s+/g, ' ');
+  if ([...text].length < 2) {
+    throw problem('request.invalid', {
+      errors: [
+        {
+          path: '/querystring/q',
+          code: 'registry.query_too_short',
+          message_zh: '请输入至少 2 个字的企业名称或完整的统一社会信用代码',
+          message_en: 'Enter at least 2 characters of the name, or the full unified social credit code',
+        },
+      ],
+    });
+  }
+  const upper = text.toUpperCase();
+  return searchRegistry(db, {
+    fragment: text,
+    uscc: USCC_SHAPE.test(upper) ? upper : null,
+    limit: input.limit,
+    offset: input.offset,
+  });
 }

@@ -9,6 +9,8 @@ export interface JournalLineInsert {
   policyId?: string | null;
   productCode?: string | null;
   statisticalClass?: string | null;
+  /** A group movement's line: the member certificate whose share it is (the entry is the master's). */
+  certificateId?: string | null;
 }
 
 /** One journal entry and its lines, in two statements (lines as arrays, one round trip). */
@@ -34,10 +36,10 @@ export async function insertJournalEntry(
     l[k] === undefined ? entry[k] : l[k];
   await db.query(
     `INSERT INTO journal_line (entry_id, line_no, account, org_id, counterparty, amount, product_code,
-       statistical_class, policy_id)
-     SELECT $1, n, a, o, c, amt, pc, sc, pid
-       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::uuid[])
-            WITH ORDINALITY AS l(a, o, c, amt, pc, sc, pid, n)`,
+       statistical_class, policy_id, certificate_id)
+     SELECT $1, n, a, o, c, amt, pc, sc, pid, cid
+       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::uuid[], $9::uuid[])
+            WITH ORDINALITY AS l(a, o, c, amt, pc, sc, pid, cid, n)`,
     [
       entry.id,
       entry.lines.map((l) => l.account),
@@ -47,6 +49,7 @@ export async function insertJournalEntry(
       entry.lines.map((l) => tag(l, 'productCode')),
       entry.lines.map((l) => tag(l, 'statisticalClass')),
       entry.lines.map((l) => tag(l, 'policyId')),
+      entry.lines.map((l) => l.certificateId ?? null),
     ],
   );
 }
@@ -69,6 +72,17 @@ export async function journalOfPolicy(db: Queryable, policyId: string): Promise<
        FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
       WHERE l.policy_id = $1 ORDER BY e.posted_at, e.id, l.line_no`,
     [policyId],
+  );
+  return r.rows;
+}
+
+/** A group member certificate's share of its master's journal: the lines tagged with the certificate. */
+export async function journalOfCertificate(db: Queryable, certificateId: string): Promise<JournalLineRow[]> {
+  const r = await db.query<JournalLineRow>(
+    `SELECT l.entry_id, e.kind, e.description, e.posted_at, l.line_no, l.account, l.org_id, l.counterparty, l.amount
+       FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+      WHERE l.certificate_id = $1 ORDER BY e.posted_at, e.id, l.line_no`,
+    [certificateId],
   );
   return r.rows;
 }
@@ -316,9 +330,10 @@ export async function settleInvoice(
   invoiceId: string,
   settlement: {
     id: string;
-    kind: 'payment' | 'refund' | 'credit' | 'offset';
+    kind: 'payment' | 'refund' | 'credit' | 'offset' | 'statement';
     paymentId: string | null;
     offsetId: string | null;
+    statementId?: string | null;
     amount: bigint;
     at: Date;
   },
@@ -338,14 +353,15 @@ export async function settleInvoice(
     [invoiceId],
   );
   await db.query(
-    `INSERT INTO invoice_settlement (id, invoice_id, kind, payment_id, offset_id, amount, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO invoice_settlement (id, invoice_id, kind, payment_id, offset_id, statement_id, amount, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       settlement.id,
       invoiceId,
       settlement.kind,
       settlement.paymentId,
       settlement.offsetId,
+      settlement.statementId ?? null,
       settlement.amount.toString(),
       settlement.at,
     ],
@@ -362,10 +378,14 @@ export async function settlementsOf(db: Queryable, invoiceId: string) {
     channel: string | null;
     channel_ref: string | null;
     offset_number: string | null;
+    statement_id: string | null;
+    statement_number: string | null;
   }>(
-    `SELECT s.id, s.kind, s.amount, s.created_at, p.number AS payment_number, p.channel, p.channel_ref,
-            o.number AS offset_number
+    `SELECT s.id, s.kind, s.amount, s.created_at, p.number AS payment_number, p.channel,
+            COALESCE(p.channel_ref, st.channel_ref) AS channel_ref, o.number AS offset_number,
+            s.statement_id, st.number AS statement_number
        FROM invoice_settlement s LEFT JOIN payment p ON p.id = s.payment_id LEFT JOIN invoice o ON o.id = s.offset_id
+       LEFT JOIN settlement_statement st ON st.id = s.statement_id
       WHERE s.invoice_id = $1 ORDER BY s.created_at, s.id`,
     [invoiceId],
   );
@@ -681,7 +701,7 @@ export async function uprPolicies(
 export interface StatementRow {
   id: string;
   number: string;
-  kind: 'coinsurance' | 'reinsurance';
+  kind: 'coinsurance' | 'reinsurance' | 'subsidy';
   org_id: string;
   counterparty: string;
   as_of: string;
@@ -713,10 +733,26 @@ export async function openBalancesByPolicy(
   return r.rows;
 }
 
+/** A statement's item: a balance it clears, in the drawer's books unless `orgId` names another. */
+export interface StatementItemInsert {
+  policyId: string;
+  account: string;
+  amount: bigint;
+  orgId?: string | null;
+}
+
+/** What a subsidy statement settles on one grant. */
+export interface StatementGrantInsert {
+  grantId: string;
+  policyId: string;
+  amount: bigint;
+}
+
 export async function insertStatement(
   db: Queryable,
   row: StatementRow,
-  items: readonly { policyId: string; account: string; amount: bigint }[],
+  items: readonly StatementItemInsert[],
+  grants: readonly StatementGrantInsert[] = [],
 ): Promise<void> {
   await db.query(
     `INSERT INTO settlement_statement (id, number, kind, org_id, counterparty, as_of, amount, status, created_by, created_at)
@@ -734,15 +770,35 @@ export async function insertStatement(
     ],
   );
   await db.query(
-    `INSERT INTO settlement_item (statement_id, policy_id, account, amount)
-     SELECT $1, p, a, amt FROM unnest($2::uuid[], $3::text[], $4::bigint[]) AS t(p, a, amt)`,
+    `INSERT INTO settlement_item (statement_id, policy_id, account, amount, org_id)
+     SELECT $1, p, a, amt, o FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::uuid[]) AS t(p, a, amt, o)`,
     [
       row.id,
       items.map((i) => i.policyId),
       items.map((i) => i.account),
       items.map((i) => i.amount.toString()),
+      items.map((i) => i.orgId ?? null),
     ],
   );
+  if (grants.length === 0) return;
+  await db.query(
+    `INSERT INTO settlement_grant (statement_id, grant_id, policy_id, amount)
+     SELECT $1, g, p, amt FROM unnest($2::uuid[], $3::uuid[], $4::bigint[]) AS t(g, p, amt)`,
+    [
+      row.id,
+      grants.map((g) => g.grantId),
+      grants.map((g) => g.policyId),
+      grants.map((g) => g.amount.toString()),
+    ],
+  );
+}
+
+/**
+ * Serialises one drawer's statements: two drawn up at once for the same counterparty would otherwise both
+ * find none open. FOR NO KEY UPDATE leaves the row's foreign-key checks (FOR KEY SHARE) unblocked.
+ */
+export async function lockDrawer(db: Queryable, orgId: string): Promise<void> {
+  await db.query('SELECT 1 FROM organisation WHERE id = $1 FOR NO KEY UPDATE', [orgId]);
 }
 
 export async function hasOpenStatement(db: Queryable, kind: string, orgId: string, counterparty: string) {
@@ -769,7 +825,7 @@ export async function listStatements(
   const r = await db.query<StatementRow & { org_name: string; counterparty_name: string; items: number }>(
     `SELECT s.*, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, o.name_zh AS org_name,
             COALESCE(c.name_zh, s.counterparty) AS counterparty_name,
-            (SELECT count(*)::int FROM settlement_item i WHERE i.statement_id = s.id) AS items
+            (SELECT count(DISTINCT i.policy_id)::int FROM settlement_item i WHERE i.statement_id = s.id) AS items
        FROM settlement_statement s JOIN organisation o ON o.id = s.org_id
        LEFT JOIN organisation c ON c.id::text = s.counterparty
       WHERE ${where} ORDER BY s.created_at DESC, s.number DESC LIMIT $5 OFFSET $6`,
@@ -801,13 +857,65 @@ export async function statementItems(db: Queryable, id: string) {
     end_date: string;
     account: string;
     amount: bigint;
+    org_id: string | null;
   }>(
     `SELECT i.policy_id, p.number AS policy_number, p.product_code, p.statistical_class, e.name AS enterprise_name,
             to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.end_date, 'YYYY-MM-DD') AS end_date,
-            i.account, i.amount
+            i.account, i.amount, i.org_id
        FROM settlement_item i JOIN policy p ON p.id = i.policy_id JOIN enterprise e ON e.id = p.enterprise_id
       WHERE i.statement_id = $1 ORDER BY p.number, i.account`,
     [id],
+  );
+  return r.rows;
+}
+
+/** A subsidy statement's grants, per policy, with the programme each belongs to. */
+export async function statementGrants(db: Queryable, id: string) {
+  const r = await db.query<{
+    grant_id: string;
+    policy_id: string;
+    policy_number: string;
+    product_code: string;
+    statistical_class: string;
+    enterprise_name: string;
+    start_date: string;
+    end_date: string;
+    programme_code: string;
+    programme_name: string;
+    amount: bigint;
+  }>(
+    `SELECT sg.grant_id, sg.policy_id, p.number AS policy_number, p.product_code, p.statistical_class,
+            e.name AS enterprise_name, to_char(p.start_date, 'YYYY-MM-DD') AS start_date,
+            to_char(p.end_date, 'YYYY-MM-DD') AS end_date, g.programme_code, sp.name_zh AS programme_name, sg.amount
+       FROM settlement_grant sg JOIN policy p ON p.id = sg.policy_id JOIN enterprise e ON e.id = p.enterprise_id
+       JOIN subsidy_grant g ON g.id = sg.grant_id JOIN subsidy_programme sp ON sp.code = g.programme_code
+      WHERE sg.statement_id = $1 ORDER BY p.number, g.created_at, g.id`,
+    [id],
+  );
+  return r.rows;
+}
+
+/** An organisation's kind and name (null: no such organisation); `id` must be a UUID. */
+export async function findOrganisationKind(db: Queryable, id: string) {
+  const r = await db.query<{ id: string; kind: string; name_zh: string }>(
+    'SELECT id, kind, name_zh FROM organisation WHERE id = $1',
+    [id],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** The insurer's invoices to a funder on the policies, not fully settled, earliest due first, locked. */
+export async function lockFunderInvoices(
+  db: Queryable,
+  orgId: string,
+  funderId: string,
+  policyIds: readonly string[],
+) {
+  const r = await db.query<InvoiceRow>(
+    `SELECT * FROM invoice WHERE org_id = $1 AND payer_kind = 'funder' AND payer_id = $2
+        AND policy_id = ANY($3::uuid[]) AND settled <> amount
+      ORDER BY due_date, number FOR UPDATE`,
+    [orgId, funderId, policyIds],
   );
   return r.rows;
 }
@@ -943,8 +1051,20 @@ export async function statementMismatches(db: Queryable) {
        FROM settlement_statement s JOIN settlement_item i ON i.statement_id = s.id
        LEFT JOIN LATERAL (SELECT sum(l.amount) AS total FROM journal_line l
                            WHERE l.entry_id = s.settle_entry AND l.policy_id = i.policy_id AND l.account = i.account
-                             AND l.org_id = s.org_id) c ON true
+                             AND l.org_id = COALESCE(i.org_id, s.org_id)) c ON true
       WHERE s.status = 'settled' AND i.amount <> coalesce(-c.total, 0) ORDER BY s.number LIMIT 100`,
+  );
+  return r.rows;
+}
+
+/** Subsidy statements whose grants do not add up, per policy, to the subsidy they list. */
+export async function statementGrantMismatches(db: Queryable) {
+  const r = await db.query<{ number: string; policy_id: string; listed: bigint; grants: bigint }>(
+    `SELECT s.number, i.policy_id, (-i.amount)::bigint AS listed, coalesce(g.total, 0)::bigint AS grants
+       FROM settlement_statement s JOIN settlement_item i ON i.statement_id = s.id AND i.org_id IS NULL
+       LEFT JOIN (SELECT statement_id, policy_id, sum(amount) AS total FROM settlement_grant
+                   GROUP BY statement_id, policy_id) g ON g.statement_id = s.id AND g.policy_id = i.policy_id
+      WHERE s.kind = 'subsidy' AND -i.amount <> coalesce(g.total, 0) ORDER BY s.number LIMIT 100`,
   );
   return r.rows;
 }
@@ -1053,4 +1173,56 @@ export async function insertJournalBatch(
        $8::text[], $9::uuid[])`,
     cols,
   );
+}
+
+/**
+ * Group policies whose bind was posted per certificate, checked member by member: each certificate's
+ * co-insurers' premium income (the lines tagged with it) equals its written premium and each of its lines'
+ * premium; the master's written premium and each of its lines equal the sums over its certificates.
+ */
+export async function certificateMismatches(db: Queryable) {
+  const r = await db.query<{
+    number: string;
+    org_id: string | null;
+    expected: bigint;
+    found: bigint;
+    what: 'certificate_income' | 'certificate_lines' | 'master_written' | 'master_line';
+  }>(
+    `WITH masters AS (
+       SELECT m.id, m.number, m.written_premium FROM policy m
+        WHERE m.id IN (SELECT master_policy_id FROM policy WHERE master_policy_id IS NOT NULL)
+          AND EXISTS (SELECT 1 FROM journal_entry je JOIN journal_line t ON t.entry_id = je.id
+                       WHERE je.policy_id = m.id AND je.kind = 'bind' AND t.certificate_id IS NOT NULL)),
+     certs AS (
+       SELECT c.id, c.number, c.master_policy_id, c.written_premium FROM policy c JOIN masters m ON m.id = c.master_policy_id),
+     income AS (
+       SELECT l.certificate_id, l.org_id, -sum(l.amount) AS income FROM journal_line l JOIN certs c ON c.id = l.certificate_id
+        WHERE l.account = 'premium_income' GROUP BY l.certificate_id, l.org_id),
+     lines AS (
+       SELECT l.policy_id, l.org_id, l.premium FROM policy_line l JOIN certs c ON c.id = l.policy_id)
+     SELECT c.number, x.org_id, coalesce(x.premium, 0)::bigint AS expected, coalesce(x.income, 0)::bigint AS found,
+            'certificate_income' AS what
+       FROM certs c
+       JOIN (SELECT coalesce(li.policy_id, i.certificate_id) AS id, coalesce(li.org_id, i.org_id) AS org_id,
+                    li.premium, i.income
+               FROM lines li FULL JOIN income i ON i.certificate_id = li.policy_id AND i.org_id = li.org_id) x
+         ON x.id = c.id
+      WHERE coalesce(x.premium, 0) <> coalesce(x.income, 0)
+     UNION ALL
+     SELECT c.number, NULL, c.written_premium, coalesce(sum(l.premium), 0)::bigint, 'certificate_lines'
+       FROM certs c LEFT JOIN lines l ON l.policy_id = c.id
+      GROUP BY c.id, c.number, c.written_premium HAVING coalesce(sum(l.premium), 0) <> c.written_premium
+     UNION ALL
+     SELECT m.number, NULL, m.written_premium, coalesce(sum(c.written_premium), 0)::bigint, 'master_written'
+       FROM masters m LEFT JOIN certs c ON c.master_policy_id = m.id
+      GROUP BY m.id, m.number, m.written_premium HAVING coalesce(sum(c.written_premium), 0) <> m.written_premium
+     UNION ALL
+     SELECT m.number, ml.org_id, ml.premium, coalesce(s.total, 0)::bigint, 'master_line'
+       FROM masters m JOIN policy_line ml ON ml.policy_id = m.id
+       LEFT JOIN (SELECT c.master_policy_id, l.org_id, sum(l.premium) AS total FROM certs c JOIN lines l ON l.policy_id = c.id
+                   GROUP BY c.master_policy_id, l.org_id) s ON s.master_policy_id = m.id AND s.org_id = ml.org_id
+      WHERE coalesce(s.total, 0) <> ml.premium
+      ORDER BY 1, 2 LIMIT 100`,
+  );
+  return r.rows;
 }

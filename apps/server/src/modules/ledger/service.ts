@@ -11,6 +11,7 @@ import {
   insertJournalEntry,
   invoicesByPolicy,
   type JournalLineInsert,
+  journalOfCertificate,
   journalOfPolicy,
   lockOpenInvoicesOfPayer,
   nextNumber,
@@ -32,7 +33,8 @@ export interface PostingInput {
   description: string;
   productCode: string;
   statisticalClass: string;
-  lines: readonly JournalLine[];
+  /** A group movement's lines also name the member certificate whose share each is. */
+  lines: readonly (JournalLine & { certificateId?: string | null })[];
 }
 
 export async function postJournal(ctx: Ctx, input: PostingInput): Promise<string | null> {
@@ -197,6 +199,10 @@ export function invoiceNumber(issuedOn: string, n: bigint): string {
 export const invoicesOfPolicy = (db: Queryable, policyId: string) => invoicesByPolicy(db, policyId);
 
 export const policyJournal = (db: Queryable, policyId: string) => journalOfPolicy(db, policyId);
+
+/** A group member certificate's share of its master's journal. */
+export const certificateJournal = (db: Queryable, certificateId: string) =>
+  journalOfCertificate(db, certificateId);
 
 /** The trial balance (per account: debits, credits, balance) of one organisation's books or of the platform. */
 export const trialBalanceOf = (db: Queryable, orgId: string | null, asOf: Date) =>

@@ -3,11 +3,13 @@ import { formatYuan } from '@kebao/domain/money';
 import { claimMismatches } from '../claim/service.ts';
 import { subsidyBudgetMismatches, subsidyQuotaMismatches } from '../subsidy/service.ts';
 import {
+  certificateMismatches,
   invoiceMismatches,
   ledgerTotals,
   paymentMismatches,
   premiumMismatches,
   settlementMismatches,
+  statementGrantMismatches,
   statementMismatches,
   trialBalance,
   unbalancedBooks,
@@ -18,9 +20,10 @@ import {
 /*
  * Reconciliation (`kebao ledger verify`, GET /api/ledger/verify): every entry sums to zero and so does each
  * book inside it; the trial balance sums to zero; every policy's co-insurers' premium income equals its
- * written premium and its lines add up to it; invoices agree with the receivables that raised them and with
- * their settlements and instalments; payments with what they settled; settled statements cleared exactly
- * what they listed; booked UPR stays within each co-insurer's premium; every subsidy programme's committed
+ * written premium and its lines add up to it, and a group policy's the same per member certificate;
+ * invoices agree with the receivables that raised them and with their settlements and instalments;
+ * payments with what they settled; settled statements cleared exactly what they listed, in every book they list, and a subsidy statement's grants add up to what it lists;
+ * booked UPR stays within each co-insurer's premium; every subsidy programme's committed
  * amount equals its grants and stays within its budget, and what was paid equals what its grants record;
  * every approved quota's use is what its live grants drew;
  * every policy's claims hold the reserves and incurred amounts the journal books, and every insurer's
@@ -74,6 +77,20 @@ export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
       detail: `policy ${p.number}: written ${formatYuan(p.written)}, premium income ${formatYuan(p.income)}, lines ${formatYuan(p.lines)}`,
     });
   }
+  for (const c of await certificateMismatches(db)) {
+    problems.push({
+      code: c.what.startsWith('master') ? 'group.premium_split' : 'certificate.premium_split',
+      subject: c.number,
+      detail:
+        c.what === 'certificate_income'
+          ? `certificate ${c.number}: line of ${c.org_id} ${formatYuan(c.expected)}, premium income tagged ${formatYuan(c.found)}`
+          : c.what === 'certificate_lines'
+            ? `certificate ${c.number}: written ${formatYuan(c.expected)}, lines ${formatYuan(c.found)}`
+            : c.what === 'master_written'
+              ? `group policy ${c.number}: written ${formatYuan(c.expected)}, its certificates ${formatYuan(c.found)}`
+              : `group policy ${c.number}: line of ${c.org_id} ${formatYuan(c.expected)}, its certificates' lines ${formatYuan(c.found)}`,
+    });
+  }
   for (const i of await invoiceMismatches(db)) {
     problems.push({
       code: 'invoice.receivable',
@@ -100,6 +117,13 @@ export async function verifyLedger(db: Queryable): Promise<LedgerReport> {
       code: 'settlement.cleared',
       subject: s.number,
       detail: `statement ${s.number}: ${s.account} of policy ${s.policy_id} listed ${formatYuan(s.listed)} but cleared ${formatYuan(s.cleared)}`,
+    });
+  }
+  for (const s of await statementGrantMismatches(db)) {
+    problems.push({
+      code: 'settlement.grants',
+      subject: s.number,
+      detail: `subsidy statement ${s.number}: policy ${s.policy_id} lists ${formatYuan(s.listed)} but its grants ${formatYuan(s.grants)}`,
     });
   }
   for (const u of await uprOutOfRange(db)) {

@@ -332,14 +332,17 @@ export async function insertTreaty(db: Queryable, t: TreatyRow): Promise<void> {
 
 /**
  * An insurer's net retained premium from the policies it writes that start in a year (its lines'
- * premium less what it ceded on them): the base of a stop-loss treaty's loss ratio.
+ * premium less what it ceded on them): the base of a stop-loss treaty's loss ratio. A group policy counts
+ * once, by its master (whose lines and cessions are its certificates' sums).
  */
 export async function netRetainedPremium(db: Queryable, orgId: string, year: number): Promise<bigint> {
   const r = await db.query<{ net: bigint | null }>(
     `SELECT (SELECT COALESCE(sum(l.premium), 0) FROM policy_line l JOIN policy p ON p.id = l.policy_id
-              WHERE l.org_id = $1 AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
+              WHERE l.org_id = $1 AND p.master_policy_id IS NULL
+                AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
           - (SELECT COALESCE(sum(c.ceded_premium), 0) FROM policy_cession c JOIN policy p ON p.id = c.policy_id
-              WHERE c.org_id = $1 AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
+              WHERE c.org_id = $1 AND p.master_policy_id IS NULL
+                AND p.start_date >= make_date($2, 1, 1) AND p.start_date < make_date($2 + 1, 1, 1))
             AS net`,
     [orgId, year],
   );

@@ -21,7 +21,9 @@ export async function expirePolicies(ctx: Ctx, limit = 500): Promise<number> {
   const rows = await lockPoliciesPastEnd(ctx.db, today, limit);
   for (const p of rows) {
     await setPolicyStatus(ctx.db, p.id, 'expired', ctx.now);
-    if (p.pool_code) await releasePoolCapacity(ctx, p.pool_code, p.sum_insured);
+    // A group's capacity is given back once, with its master (its certificates' sums insured are the master's).
+    if (p.pool_code && p.master_policy_id === null)
+      await releasePoolCapacity(ctx, p.pool_code, p.sum_insured);
     const lines = await linesOf(ctx.db, p.id);
     ctx.audit({
       action: 'policy.expire',

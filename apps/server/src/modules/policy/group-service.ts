@@ -1,6 +1,5 @@
 import type { EnterpriseFacts, QuoteRequest } from '@kebao/domain/catalog';
 import { requestTermDays } from '@kebao/domain/catalog';
-import { postPremiumMovement } from '@kebao/domain/ledger';
 import { allocate, type Fen, formatYuan } from '@kebao/domain/money';
 import { certificateNumber, policyNumber, sumInsuredOf } from '@kebao/domain/policy';
 import { addDays, compareDates, parseCalendarDate, shanghaiDateOf } from '@kebao/domain/time';
@@ -11,7 +10,16 @@ import { takeSandboxRoom } from '../catalog/sandbox.ts';
 import { enterpriseOfOrganisation, enterprisesInParks } from '../enterprise/service.ts';
 import { postJournal } from '../ledger/service.ts';
 import { cessionsAtBind, standingLines, takePoolCapacity } from '../placement/service.ts';
-import { insertCessions, insertPolicy, insertPolicyLines, nextPolicySeq, type PolicyRow } from './repo.ts';
+import { type CertificateMove, groupJournalLines } from './group-lifecycle.ts';
+import { sumCessions } from './movement.ts';
+import {
+  type CessionRow,
+  insertCessions,
+  insertPolicy,
+  insertPolicyLines,
+  nextPolicySeq,
+  type PolicyRow,
+} from './repo.ts';
 import type { BindDeps } from './service.ts';
 
 /*
@@ -21,7 +29,9 @@ import type { BindDeps } from './service.ts';
  * members' sums. The buyer is the park's own registered enterprise, and every member's profile must name
  * the same park. Lines are the writer at 100 % or the pool's default shares; per risk means per member,
  * so pool capacity, sandbox room and the retention check are taken member by member. The park pays: the
- * master carries the journal; certificates are its breakdown (each with its lines, summing exactly).
+ * master carries the journal, each member's posting in it tagged with its certificate; certificates are its
+ * breakdown (each with its lines and cessions, summing exactly; the master's are their sums). Endorsement,
+ * a member's exit and the group's cancellation: group-lifecycle.ts.
  */
 
 export const GROUP_MAX_MEMBERS = 500;
@@ -131,22 +141,15 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
       facts: m.row.facts as never,
     });
   }
-  const premiums = allocate(premium, shares);
-  const sums = allocate(sumInsured, shares);
-  // Per risk = per member: each member's lines are ceded (and each participant's retention checked) on
-  // their own; the master stores the sum of the members' cessions by treaty.
-  const ceded = new Map<
-    string,
-    {
-      orgId: string;
-      treatyId: string | null;
-      kind: 'quota_share' | 'surplus' | 'facultative';
-      reinsurer: string;
-      si: Fen;
-      premium: Fen;
-      commission: Fen;
-    }
-  >();
+  // Each member's lines split its own premium and sum insured exactly; per risk = per member: each member's
+  // lines are ceded (and each participant's retention checked) on their own. The master's lines and
+  // cessions are the sums of its certificates'.
+  const members: ((typeof priced)[number] & {
+    id: string;
+    premiums: Fen[];
+    sums: Fen[];
+    cessions: Awaited<ReturnType<typeof cessionsAtBind>>;
+  })[] = [];
   for (const m of priced) {
     const memberSums = allocate(m.sumInsured, shares);
     const memberPremiums = allocate(m.premium, shares);
@@ -160,23 +163,10 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
         facultative: [],
       })),
     });
-    for (const c of result.flatMap((p) => p.cessions)) {
-      const key = `${c.orgId}|${c.treatyId}|${c.kind}|${c.reinsurer}`;
-      const sum = ceded.get(key) ?? {
-        orgId: c.orgId,
-        treatyId: c.treatyId,
-        kind: c.kind,
-        reinsurer: c.reinsurer,
-        si: 0n,
-        premium: 0n,
-        commission: 0n,
-      };
-      sum.si += c.cededSumInsured;
-      sum.premium += c.cededPremium;
-      sum.commission += c.commission;
-      ceded.set(key, sum);
-    }
+    members.push({ ...m, id: newId(), premiums: memberPremiums, sums: memberSums, cessions: result });
   }
+  const premiums = lines.map((_, i) => members.reduce((s, m) => s + (m.premiums[i] as Fen), 0n));
+  const sums = lines.map((_, i) => members.reduce((s, m) => s + (m.sums[i] as Fen), 0n));
 
   const masterId = newId();
   const number = policyNumber(version.code, Number(today.slice(0, 4)), await nextPolicySeq(ctx.db));
@@ -232,9 +222,10 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
       sum_insured: s[i] as Fen,
     }));
   await insertPolicyLines(ctx.db, lineRows(masterId, premiums, sums));
-  for (const [i, m] of priced.entries()) {
-    const id = newId();
-    await insertPolicy(ctx.db, {
+  const moves: CertificateMove[] = [];
+  for (const [i, m] of members.entries()) {
+    const id = m.id;
+    const certificate: PolicyRow = {
       ...base,
       id,
       number: certificateNumber(number, i + 1),
@@ -248,51 +239,44 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
       facts: m.row.facts,
       master_policy_id: masterId,
       member_seq: i + 1,
-    });
-    await insertPolicyLines(
-      ctx.db,
-      lineRows(id, allocate(m.premium, shares), allocate(m.sumInsured, shares)),
+    };
+    await insertPolicy(ctx.db, certificate);
+    const certificateLines = lineRows(id, m.premiums, m.sums);
+    await insertPolicyLines(ctx.db, certificateLines);
+    const cessions: CessionRow[] = m.cessions.flatMap((p) =>
+      p.cessions
+        .filter((c) => c.cededSumInsured !== 0n || c.cededPremium !== 0n)
+        .map((c) => ({
+          id: newId(),
+          policy_id: id,
+          org_id: p.orgId,
+          treaty_id: c.treatyId,
+          kind: c.kind,
+          reinsurer: c.reinsurer,
+          ceded_sum_insured: c.cededSumInsured,
+          ceded_premium: c.cededPremium,
+          commission: c.commission,
+          endorsement_seq: 0,
+        })),
     );
+    moves.push({
+      certificate,
+      lines: certificateLines,
+      premiumDeltas: m.premiums,
+      sumDeltas: m.sums,
+      cessions,
+    });
   }
-  const cessionRows = [...ceded.values()]
-    .filter((c) => c.si !== 0n || c.premium !== 0n)
-    .map((c) => ({
-      id: newId(),
-      policy_id: masterId,
-      org_id: c.orgId,
-      treaty_id: c.treatyId,
-      kind: c.kind,
-      reinsurer: c.reinsurer,
-      ceded_sum_insured: c.si,
-      ceded_premium: c.premium,
-      commission: c.commission,
-      endorsement_seq: 0,
-    }));
-  await insertCessions(ctx.db, cessionRows);
+  const certificateCessions = moves.flatMap((m) => m.cessions);
+  await insertCessions(ctx.db, [...certificateCessions, ...sumCessions(certificateCessions, masterId, 0)]);
+  // The park pays: one entry on the master, each member's posting in it tagged with its certificate.
   await postJournal(ctx, {
     kind: 'bind',
     policyId: masterId,
     description: `团体出单 ${number}（${priced.length} 家成员）`,
     productCode: version.code,
     statisticalClass: product.statistical_class,
-    lines: postPremiumMovement({
-      policyholder: buyer.id,
-      funder: null,
-      collectionMode: 'lead_collects',
-      participants: lines.map((l, i) => ({
-        orgId: l.orgId,
-        lead: l.lead,
-        share: l.share,
-        premium: premiums[i] as Fen,
-      })),
-      subsidy: 0n,
-      cessions: cessionRows.map((c) => ({
-        orgId: c.org_id,
-        reinsurer: c.reinsurer,
-        cededPremium: c.ceded_premium,
-        commission: c.commission,
-      })),
-    }),
+    lines: groupJournalLines(master, moves),
   });
   const summary = {
     number,

@@ -4,10 +4,12 @@ import { Permission } from '@kebao/domain/org';
 import { formatPercent } from '@kebao/domain/placement';
 import { type Actor, can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
-import { policyJournal } from '../ledger/service.ts';
+import { certificateJournal, policyJournal } from '../ledger/service.ts';
+import { isGroupMaster } from './group-lifecycle.ts';
 import {
   cessionsOf,
   endorsementsOf,
+  findPolicy,
   findVisiblePolicy,
   linesOf,
   type PolicyListRow,
@@ -43,6 +45,24 @@ export function presentPolicySummary(row: PolicyListRow) {
   };
 }
 
+type JournalView = Awaited<ReturnType<typeof policyJournal>>[number];
+
+/**
+ * A group movement posts each certificate's lines in one entry on the master: shown on the master, the
+ * lines of an entry with the same account, books and counterparty are summed over the certificates, in
+ * their first line's order; each certificate shows its own lines.
+ */
+function sumOverCertificates(lines: readonly JournalView[]): JournalView[] {
+  const summed = new Map<string, JournalView>();
+  for (const l of lines) {
+    const key = `${l.entry_id}|${l.account}|${l.org_id}|${l.counterparty}`;
+    const sum = summed.get(key);
+    if (sum) sum.amount += l.amount;
+    else summed.set(key, { ...l });
+  }
+  return [...summed.values()].filter((l) => l.amount !== 0n);
+}
+
 /**
  * A policy as its reader may see it: every party sees the co-insurers and their shares (disclosure);
  * cessions only the insurers (each its own) and readers of all policies; the journal only the insurers
@@ -56,8 +76,28 @@ export async function presentPolicyDetail(db: Queryable, actor: Actor, id: strin
   const hasLine = lines.some((l) => l.org_id === actor.orgId);
   const own = (orgId: string | null) => all || (orgId !== null && orgId === actor.orgId);
   const cessions = all || hasLine ? (await cessionsOf(db, id)).filter((c) => own(c.org_id)) : null;
-  const journal = all || hasLine ? (await policyJournal(db, id)).filter((l) => own(l.org_id)) : null;
+  // A certificate's journal is its share of the master's entries (the lines tagged with it); a master's
+  // shows its entries' lines summed over the certificates.
+  const journal =
+    all || hasLine
+      ? (row.master_policy_id !== null
+          ? await certificateJournal(db, id)
+          : isGroupMaster(row)
+            ? sumOverCertificates(await policyJournal(db, id))
+            : await policyJournal(db, id)
+        ).filter((l) => own(l.org_id))
+      : null;
   const endorsements = await endorsementsOf(db, id);
+  const master = row.master_policy_id ? await findPolicy(db, row.master_policy_id) : null;
+  const group = master
+    ? {
+        role: 'certificate' as const,
+        master: { id: master.id, number: master.number },
+        memberSeq: row.member_seq,
+      }
+    : isGroupMaster(row)
+      ? { role: 'master' as const, master: { id: row.id, number: row.number }, memberSeq: null }
+      : null;
   return {
     ...presentPolicySummary(row),
     statisticalClass: row.statistical_class,
@@ -107,11 +147,16 @@ export async function presentPolicyDetail(db: Queryable, actor: Actor, id: strin
         amount: formatYuan(l.amount),
         postedAt: l.posted_at.toISOString(),
       })) ?? null,
+    group,
     viewer: {
       isLead: row.lead_org_id === actor.orgId,
       isHolder:
         actor.orgId !== null && (row.enterprise_org === actor.orgId || row.broker_org_id === actor.orgId),
       hasLine,
+      isGroupHolder:
+        actor.orgId !== null &&
+        group !== null &&
+        ((master ?? row).enterprise_org === actor.orgId || (master ?? row).broker_org_id === actor.orgId),
     },
   };
 }

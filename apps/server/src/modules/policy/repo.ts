@@ -374,3 +374,100 @@ export async function shiftSubsidyToHolder(
     [id, amount.toString(), at],
   );
 }
+
+// ---- group policies ---------------------------------------------------------------------------------
+
+/** A group policy's member certificates, locked, in member order (lock the master first). */
+export async function lockCertificates(db: Queryable, masterId: string): Promise<PolicyRow[]> {
+  const r = await db.query<PolicyRow>(
+    'SELECT * FROM policy WHERE master_policy_id = $1 ORDER BY member_seq, id FOR UPDATE',
+    [masterId],
+  );
+  return r.rows;
+}
+
+/** The lines of many policies (a group's certificates), each policy's lead first, then by share. */
+export async function linesOfPolicies(db: Queryable, policyIds: readonly string[]): Promise<PolicyLineRow[]> {
+  if (policyIds.length === 0) return [];
+  const r = await db.query<PolicyLineRow>(
+    `SELECT l.*, o.name_zh FROM policy_line l JOIN organisation o ON o.id = l.org_id
+      WHERE l.policy_id = ANY($1::uuid[]) ORDER BY l.policy_id, (l.role = 'lead') DESC, l.share DESC, o.name_zh`,
+    [policyIds],
+  );
+  return r.rows;
+}
+
+export async function cessionsOfPolicies(db: Queryable, policyIds: readonly string[]): Promise<CessionRow[]> {
+  if (policyIds.length === 0) return [];
+  const r = await db.query<CessionRow>(
+    'SELECT * FROM policy_cession WHERE policy_id = ANY($1::uuid[]) ORDER BY policy_id, endorsement_seq, org_id, id',
+    [policyIds],
+  );
+  return r.rows;
+}
+
+/** Lines of many policies moved at once (deltas per policy and organisation). */
+export async function moveLinesOfPolicies(
+  db: Queryable,
+  deltas: readonly { policyId: string; orgId: string; premium: bigint; sumInsured: bigint }[],
+): Promise<void> {
+  if (deltas.length === 0) return;
+  await db.query(
+    `UPDATE policy_line l SET premium = l.premium + d.premium, sum_insured = l.sum_insured + d.sum_insured
+       FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::bigint[]) AS d(policy_id, org_id, premium, sum_insured)
+      WHERE l.policy_id = d.policy_id AND l.org_id = d.org_id`,
+    [
+      deltas.map((d) => d.policyId),
+      deltas.map((d) => d.orgId),
+      deltas.map((d) => d.premium.toString()),
+      deltas.map((d) => d.sumInsured.toString()),
+    ],
+  );
+}
+
+export async function insertEndorsements(db: Queryable, rows: readonly EndorsementRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO policy_endorsement (policy_id, seq, kind, effective_date, changes, premium_before, premium_after,
+       premium_delta, line_deltas, reason, created_by, created_at)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::date[], $5::jsonb[], $6::bigint[], $7::bigint[],
+       $8::bigint[], $9::jsonb[], $10::text[], $11::uuid[], $12::timestamptz[])`,
+    [
+      rows.map((e) => e.policy_id),
+      rows.map((e) => e.seq),
+      rows.map((e) => e.kind),
+      rows.map((e) => e.effective_date),
+      rows.map((e) => JSON.stringify(e.changes)),
+      rows.map((e) => e.premium_before.toString()),
+      rows.map((e) => e.premium_after.toString()),
+      rows.map((e) => e.premium_delta.toString()),
+      rows.map((e) => JSON.stringify(e.line_deltas)),
+      rows.map((e) => e.reason),
+      rows.map((e) => e.created_by),
+      rows.map((e) => e.created_at),
+    ],
+  );
+}
+
+/** Member certificates cancelled from one date, each with its written premium after its refund. */
+export async function cancelCertificates(
+  db: Queryable,
+  rows: readonly { id: string; writtenPremium: bigint; endorsementSeq: number }[],
+  cancelDate: string,
+  at: Date,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `UPDATE policy p SET status = 'cancelled', written_premium = c.written, endorsement_seq = c.seq,
+       last_effective = $4::date, cancelled_on = $4::date, updated_at = $5
+       FROM unnest($1::uuid[], $2::bigint[], $3::int[]) AS c(id, written, seq)
+      WHERE p.id = c.id`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.writtenPremium.toString()),
+      rows.map((r) => r.endorsementSeq),
+      cancelDate,
+      at,
+    ],
+  );
+}

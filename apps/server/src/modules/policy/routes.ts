@@ -119,7 +119,9 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Endorse a policy one leads: sum insured, end date or options; 1/365 premium movement by the lines',
         description:
           'Re-rated on the product version and enterprise facts of the bind, the underwriter’s loading kept. An effective ' +
-          'date before the last endorsement’s is refused (endorsement.out_of_sequence).',
+          'date before the last endorsement’s is refused (endorsement.out_of_sequence). A group policy is endorsed through ' +
+          'its member certificates (the master is refused with endorsement.group_master and follows them); a ' +
+          'certificate keeps the group’s period (endorsement.group_period).',
         params: IdParams,
         headers: IdempotencyHeaders,
         body: EndorseBody,
@@ -147,7 +149,10 @@ export const policyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Cancel a policy (the policyholder or its broker, or the lead insurer): refund split by the lines',
         description:
           'Needs quote.request as the policyholder or its broker, or policy.manage as the lead. The refund is pro rata ' +
-          'by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back).',
+          'by day (default) or by the short-rate table. Emits policy.cancelled (the subsidy engine claws back). A group ' +
+          'policy’s cancellation cancels every certificate in force, each refunded on its own premium; a certificate’s ' +
+          'cancellation (by the park or the lead) takes its member out of the group and the master’s totals drop by its ' +
+          'own — except the last member’s (group.last_member).',
         params: IdParams,
         headers: IdempotencyHeaders,
         body: CancelBody,

@@ -473,7 +473,29 @@ export const PolicyDetail = Type.Object({
       }),
     ),
   ),
-  viewer: Type.Object({ isLead: Type.Boolean(), isHolder: Type.Boolean(), hasLine: Type.Boolean() }),
+  group: Nullable(
+    Type.Object(
+      {
+        role: Type.Enum(['master', 'certificate']),
+        master: Type.Object({ id: Uuid, number: Type.String() }),
+        memberSeq: Nullable(Type.Integer()),
+      },
+      {
+        description:
+          'A group purchase (集中投保): the master policy, or a member certificate (成员凭证) under it. The master is ' +
+          'not endorsed (its certificates are); cancelling a certificate takes its member out of the group.',
+      },
+    ),
+  ),
+  viewer: Type.Object({
+    isLead: Type.Boolean(),
+    isHolder: Type.Boolean(),
+    hasLine: Type.Boolean(),
+    isGroupHolder: Type.Boolean({
+      description:
+        "the park that bought the group: it may take a member out (cancel the member's certificate)",
+    }),
+  }),
 });
 
 export const EndorseBody = Type.Object(

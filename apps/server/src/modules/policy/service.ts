@@ -1,28 +1,21 @@
 import type { Queryable } from '@kebao/db';
-import type { EnterpriseFacts, QuoteRequest } from '@kebao/domain/catalog';
+import type { QuoteRequest } from '@kebao/domain/catalog';
 import { requestTermDays } from '@kebao/domain/catalog';
 import { postPremiumMovement } from '@kebao/domain/ledger';
-import { allocate, ExactDecimal, type Fen, formatYuan, mulRate, mulRatio } from '@kebao/domain/money';
+import { allocate, type Fen, formatYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
 import { formatPercent, WHOLE } from '@kebao/domain/placement';
-import {
-  cancellationRefund,
-  endorsementPremium,
-  policyNumber,
-  type RefundMethod,
-  sumInsuredOf,
-} from '@kebao/domain/policy';
-import { addDays, compareDates, parseCalendarDate, shanghaiDateOf, termDays } from '@kebao/domain/time';
+import { cancellationRefund, policyNumber } from '@kebao/domain/policy';
+import { addDays, compareDates, parseCalendarDate, shanghaiDateOf } from '@kebao/domain/time';
 import { can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
-import type { CachedVersion, CatalogCache } from '../catalog/catalog-cache.ts';
+import type { CatalogCache } from '../catalog/catalog-cache.ts';
 import { takeSandboxRoom } from '../catalog/sandbox.ts';
 import { postJournal } from '../ledger/service.ts';
 import {
   cessionsAtBind,
-  checkNetRetention,
   closePlacement,
   markPlacementBound,
   placementIdOfQuote,
@@ -35,9 +28,24 @@ import {
   isRequesterOf,
   lockQuote,
   markQuoteBound,
-  readQuote,
   requestQuote,
 } from '../quote/request-service.ts';
+import {
+  cancelCertificate,
+  cancelGroupPolicy,
+  endorseCertificate,
+  isGroupMaster,
+} from './group-lifecycle.ts';
+import {
+  audienceOf,
+  type CancelInput,
+  checkEffective,
+  type EndorseInput,
+  mayCancel,
+  moveCessions,
+  rerateEndorsement,
+  splitByLines,
+} from './movement.ts';
 import {
   applyPolicyChange,
   type CessionRow,
@@ -65,6 +73,8 @@ import { noSubsidy, type SubsidyEngine } from './subsidy-port.ts';
  * short-rate table), split by the same lines, posted the same way.
  */
 
+export type { CancelInput, EndorseInput } from './movement.ts';
+
 export interface BindInput {
   /** The insured keeps what the lines do not cover (when they total less than 100 %). */
   retainUnplaced?: boolean | undefined;
@@ -73,23 +83,6 @@ export interface BindInput {
 export interface BindDeps {
   cache: CatalogCache;
   subsidy: SubsidyEngine;
-}
-
-const audienceOf = (
-  policy: Pick<PolicyRow, 'enterprise_org' | 'broker_org_id'>,
-  lines: readonly { org_id: string }[],
-) => [
-  ...new Set([
-    ...lines.map((l) => l.org_id),
-    ...(policy.enterprise_org ? [policy.enterprise_org] : []),
-    ...(policy.broker_org_id ? [policy.broker_org_id] : []),
-  ]),
-];
-
-/** Splits an amount by the signed lines, after the insured's retained part is taken off. */
-function splitByLines(total: Fen, shares: readonly number[], retained: number): Fen[] {
-  const insured = retained > 0 ? (allocate(total, [WHOLE - retained, retained])[0] as Fen) : total;
-  return allocate(insured, shares);
 }
 
 export async function bindQuote(
@@ -308,23 +301,6 @@ function requireLeadOrAll(ctx: Ctx, policy: PolicyRow) {
   if (policy.lead_org_id !== ctx.actor.orgId) throw problem('policy.not_found');
 }
 
-function checkEffective(policy: PolicyRow, effective: string) {
-  if (policy.status !== 'in_force')
-    throw problem('policy.not_in_force', { params: { status: policy.status } });
-  const date = parseCalendarDate(effective);
-  if (
-    compareDates(date, parseCalendarDate(policy.start_date)) < 0 ||
-    compareDates(date, parseCalendarDate(policy.end_date)) > 0
-  ) {
-    throw problem('endorsement.outside_period', {
-      params: { start: policy.start_date, end: policy.end_date },
-    });
-  }
-  if (policy.last_effective && compareDates(date, parseCalendarDate(policy.last_effective)) < 0) {
-    throw problem('endorsement.out_of_sequence', { params: { effective, last: policy.last_effective } });
-  }
-}
-
 /** A premium movement split by the lines (sum insured too), posted and recorded as endorsement `seq`. */
 async function moveAndPost(
   ctx: Ctx,
@@ -421,73 +397,6 @@ async function moveAndPost(
   return { lines, premiumDeltas, subsidyBack };
 }
 
-async function moveCessions(
-  ctx: Ctx,
-  policy: PolicyRow,
-  seq: number,
-  lines: readonly PolicyLineRow[],
-  premiumDeltas: readonly Fen[],
-  sumDeltas: readonly Fen[],
-): Promise<CessionRow[]> {
-  const cumulative = new Map<string, CessionRow>();
-  for (const c of await cessionsOf(ctx.db, policy.id)) {
-    const key = `${c.org_id}|${c.treaty_id}|${c.kind}|${c.reinsurer}`;
-    const sum = cumulative.get(key);
-    if (sum) {
-      sum.ceded_sum_insured += c.ceded_sum_insured;
-      sum.ceded_premium += c.ceded_premium;
-      sum.commission += c.commission;
-    } else cumulative.set(key, { ...c });
-  }
-  const moves: CessionRow[] = [];
-  for (const [i, line] of lines.entries()) {
-    const premiumDelta = premiumDeltas[i] as Fen;
-    const sumDelta = sumDeltas[i] as Fen;
-    const own = [...cumulative.values()].filter((c) => c.org_id === line.org_id);
-    let cededAfter = 0n;
-    for (const c of own) {
-      const premium = line.premium === 0n ? 0n : mulRatio(c.ceded_premium, premiumDelta, line.premium);
-      const commission = line.premium === 0n ? 0n : mulRatio(c.commission, premiumDelta, line.premium);
-      const si = line.sum_insured === 0n ? 0n : mulRatio(c.ceded_sum_insured, sumDelta, line.sum_insured);
-      cededAfter += c.ceded_sum_insured + si;
-      if (premium === 0n && commission === 0n && si === 0n) continue;
-      moves.push({
-        ...c,
-        id: newId(),
-        ceded_sum_insured: si,
-        ceded_premium: premium,
-        commission,
-        endorsement_seq: seq,
-      });
-    }
-    if (sumDelta > 0n) await checkNetRetention(ctx, line.org_id, line.sum_insured + sumDelta - cededAfter);
-  }
-  await insertCessions(ctx.db, moves);
-  return moves;
-}
-
-const AMOUNT_FIELDS = [
-  'sumInsured',
-  'limit',
-  'contractValue',
-  'loanPrincipal',
-  'loanInterest',
-  'headcount',
-] as const;
-
-export interface EndorseInput {
-  effectiveDate: string;
-  sumInsured?: string | undefined;
-  limit?: string | undefined;
-  contractValue?: string | undefined;
-  loanPrincipal?: string | undefined;
-  loanInterest?: string | undefined;
-  headcount?: number | undefined;
-  endDate?: string | undefined;
-  options?: Record<string, string | number | boolean> | undefined;
-  reason: string;
-}
-
 /**
  * An endorsement (批改) by the lead: the changed request is re-rated on the product version and facts of
  * the bind (the underwriter's loading kept), the full-term premium recomputed, and the 1/365 movement from
@@ -500,70 +409,22 @@ export async function endorsePolicy(
   input: EndorseInput,
   subsidy: SubsidyEngine = noSubsidy,
 ): Promise<PolicyRow> {
+  // A member certificate moves with its group policy: the master is locked before the certificate.
+  const found = await findPolicy(ctx.db, id);
+  if (found?.master_policy_id) return endorseCertificate(ctx, cache, found, input);
   const policy = await lockInForce(ctx, id);
   requireLeadOrAll(ctx, policy);
+  if (isGroupMaster(policy)) throw problem('endorsement.group_master');
   checkEffective(policy, input.effectiveDate);
-  const before = policy.request as QuoteRequest;
-  const endDate = input.endDate ? parseCalendarDate(input.endDate) : parseCalendarDate(policy.end_date);
-  if (compareDates(endDate, parseCalendarDate(input.effectiveDate)) < 0) {
-    throw problem('endorsement.outside_period', {
-      params: { start: policy.start_date, end: policy.end_date },
-    });
-  }
-  const amounts = Object.fromEntries(
-    AMOUNT_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]),
-  );
-  const next: QuoteRequest = {
-    ...before,
-    ...amounts,
-    ...(input.options ? { options: { ...(before.options ?? {}), ...input.options } } : {}),
-    termDays: termDays(parseCalendarDate(policy.start_date), endDate),
-  };
-  const cached = (await cache.get(policy.product_code, policy.product_version)) as CachedVersion;
-  const evaluation = cached.quote({ enterprise: policy.facts as EnterpriseFacts, request: next });
-  if (evaluation.inputErrors.length > 0) {
-    throw problem('quote.invalid_input', {
-      errors: evaluation.inputErrors.map((e) => ({ ...e, path: `/body${e.path.replace(/^\/request/, '')}` })),
-    });
-  }
-  if (
-    evaluation.premiumFen === null ||
-    evaluation.outcome === 'decline' ||
-    evaluation.outcome === 'ineligible'
-  ) {
-    throw problem('endorsement.refused', {
-      params: { reasons: evaluation.reasons.map((r) => r.message.zh).join('；') || evaluation.outcome },
-    });
-  }
-  const quote = policy.quote_id ? await readQuote(ctx, policy.quote_id) : null;
-  const loading = quote?.loading ?? '0';
-  const fullTerm = withLoading(evaluation.premiumFen, loading);
-  const insurersFull =
-    policy.insured_retention > 0
-      ? (allocate(fullTerm, [WHOLE - policy.insured_retention, policy.insured_retention])[0] as Fen)
-      : fullTerm;
-  const newSum = sumInsuredOf(cached.definition, next);
-  if (
-    insurersFull === policy.premium &&
-    newSum === policy.sum_insured &&
-    endDate === policy.end_date &&
-    !input.options
-  ) {
-    throw problem('endorsement.no_change');
-  }
-  const delta = endorsementPremium({
-    old: { premium: policy.premium, startDate: policy.start_date, endDate: policy.end_date },
-    next: { premium: insurersFull, startDate: policy.start_date, endDate },
-    effective: input.effectiveDate,
-  });
+  const {
+    next,
+    endDate,
+    premium: insurersFull,
+    sumInsured: newSum,
+    delta,
+    changes,
+  } = await rerateEndorsement(ctx, cache, policy, input);
   const seq = policy.endorsement_seq + 1;
-  const changes = {
-    ...(input.sumInsured !== undefined
-      ? { sumInsured: { from: formatYuan(policy.sum_insured), to: formatYuan(newSum) } }
-      : {}),
-    ...(input.endDate !== undefined ? { endDate: { from: policy.end_date, to: endDate } } : {}),
-    ...(input.options ? { options: input.options } : {}),
-  };
   const { lines, premiumDeltas } = await moveAndPost(ctx, subsidy, policy, {
     kind: 'endorse',
     seq,
@@ -621,18 +482,6 @@ export async function endorsePolicy(
   return (await findPolicy(ctx.db, id)) as PolicyRow;
 }
 
-/** The underwriter's loading of the quote, kept on every re-rating of the policy. */
-function withLoading(premium: Fen, loading: string): Fen {
-  const factor = new ExactDecimal(1).plus(loading);
-  return factor.eq(1) ? premium : mulRate(premium, factor.toFixed());
-}
-
-export interface CancelInput {
-  cancelDate: string;
-  method: RefundMethod;
-  reason: string;
-}
-
 /**
  * Cancellation (退保/注销) from 00:00 of the cancel date, by the lead or by the policyholder (or its
  * broker). The refund is pro rata by day, or by the short-rate table when the policyholder cancels and
@@ -644,13 +493,12 @@ export async function cancelPolicy(
   input: CancelInput,
   subsidy: SubsidyEngine = noSubsidy,
 ): Promise<PolicyRow> {
+  // A member leaving its group (减员): the certificate, under its master locked first.
+  const found = await findPolicy(ctx.db, id);
+  if (found?.master_policy_id) return cancelCertificate(ctx, found, input);
   const policy = await lockInForce(ctx, id);
-  const isHolder =
-    can(ctx.actor, Permission.QuoteRequest) &&
-    ctx.actor.orgId !== null &&
-    (policy.enterprise_org === ctx.actor.orgId || policy.broker_org_id === ctx.actor.orgId);
-  const isLead = can(ctx.actor, Permission.PolicyManage) && policy.lead_org_id === ctx.actor.orgId;
-  if (!isHolder && !isLead) throw problem('policy.not_found');
+  if (!mayCancel(ctx, policy)) throw problem('policy.not_found');
+  if (isGroupMaster(policy)) return cancelGroupPolicy(ctx, policy, input);
   checkEffective(policy, input.cancelDate);
   const refund = cancellationRefund({
     premium: policy.written_premium,

@@ -249,3 +249,13 @@ export async function listMandates(db: Queryable, brokerOrgId: string) {
   );
   return r.rows;
 }
+
+/** The broker's mandates for some enterprises (a page of registry search results). */
+export async function mandatesFor(db: Queryable, brokerOrgId: string, enterpriseIds: readonly string[]) {
+  if (enterpriseIds.length === 0) return [];
+  const r = await db.query<MandateRow>(
+    'SELECT * FROM broker_mandate WHERE broker_org_id = $1 AND enterprise_id = ANY($2::uuid[])',
+    [brokerOrgId, enterpriseIds],
+  );
+  return r.rows;
+}

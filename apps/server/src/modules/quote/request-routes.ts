@@ -3,11 +3,13 @@ import type { Queryable } from '@kebao/db';
 import type { EnterpriseFacts, StatisticalClass } from '@kebao/domain/catalog';
 import { formatYuan } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
+import { compareDates, parseCalendarDate, shanghaiDateOf } from '@kebao/domain/time';
 import { Type } from 'typebox';
 import { problem } from '../../platform/errors.ts';
 import { IdempotencyHeaders, Page, problemResponses } from '../../platform/http/schemas.ts';
 import { idempotent, requestFingerprint, sendIdempotent } from '../../platform/idempotency/idempotency.ts';
 import { CatalogCache } from '../catalog/catalog-cache.ts';
+import { searchRegistryEntries } from '../enterprise/service.ts';
 import { presentPolicyDetail } from '../policy/present.ts';
 import {
   BindBody,
@@ -21,8 +23,9 @@ import {
 } from '../policy/schemas.ts';
 import { bindQuote } from '../policy/service.ts';
 import { estimateForQuote, subsidyEngine } from '../subsidy/service.ts';
-import { findVisibleQuote, listMandates, listQuotes, type QuoteListRow } from './repo.ts';
+import { findVisibleQuote, listMandates, listQuotes, mandatesFor, type QuoteListRow } from './repo.ts';
 import { acceptQuote, decideQuote, requestQuote } from './request-service.ts';
+import { RegistryEntryView, RegistrySearchQuery } from './schemas.ts';
 
 const tags = ['quote'];
 
@@ -70,7 +73,7 @@ export function presentQuote(row: QuoteListRow, readerOrgId: string | null) {
 
 /** Quote requests (询价), the underwriting queue (核保), acceptance and bind (出单). */
 export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { pool, hub, tx } = app.kebao;
+  const { pool, hub, tx, clock } = app.kebao;
   const cache = new CatalogCache(pool, hub);
   const scopeOf = (orgId: string | null) => ({ orgId });
   const visible = async (orgId: string | null, id: string) => {
@@ -285,6 +288,56 @@ export const quoteRequestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reference: m.reference,
         validUntil: m.valid_until,
       }));
+    },
+  );
+
+  app.get(
+    '/api/broker/registry',
+    {
+      config: { access: Permission.EnterpriseSearch },
+      schema: {
+        tags,
+        summary:
+          'A broker finds a new client in the registry by name or USCC: identity only, before any mandate',
+        description:
+          'Entries whose name contains `q`, or whose code is `q` (the full 18 characters), exact code first. Each shows ' +
+          'its name, USCC, region and industry, and the broker’s own mandate for it if one is on record — never the ' +
+          'profile, scores, credit or policies. Record the client’s mandate with its first quote (`POST /api/quotes` ' +
+          'with `mandate`); with a valid mandate the broker reads the client’s profile.',
+        querystring: RegistrySearchQuery,
+        response: { 200: Page(RegistryEntryView), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { q, limit = 20, offset = 0 } = request.query;
+      const { rows, total } = await searchRegistryEntries(pool, { q, limit, offset });
+      const ids = rows.map((r) => r.id);
+      const broker = request.actor.orgId;
+      const held = broker ? await mandatesFor(pool, broker, ids) : [];
+      const mandates = new Map(held.map((m) => [m.enterprise_id, m]));
+      const today = shanghaiDateOf(clock());
+      return {
+        items: rows.map((r) => {
+          const m = mandates.get(r.id);
+          return {
+            id: r.id,
+            name: r.name,
+            uscc: r.uscc,
+            regionCode: r.region_code,
+            industryCode: r.industry_code,
+            mandate: m
+              ? {
+                  reference: m.reference,
+                  validUntil: m.valid_until,
+                  valid: compareDates(parseCalendarDate(m.valid_until), today) >= 0,
+                }
+              : null,
+          };
+        }),
+        total,
+        limit,
+        offset,
+      };
     },
   );
 };

@@ -1,6 +1,6 @@
 import { enterpriseFacts, type FactType, versionStatuses } from '@kebao/domain/catalog';
 import { type TSchema, Type } from 'typebox';
-import { Money, Nullable } from '../../platform/http/schemas.ts';
+import { CalendarDate, Money, Nullable, Uuid } from '../../platform/http/schemas.ts';
 
 const Decimal = Type.Union([
   Type.String({ pattern: '^-?(0|[1-9][0-9]{0,15})(\\.[0-9]{1,10})?$', maxLength: 28 }),
@@ -120,6 +120,36 @@ export const PreviewAnswer = Type.Object({
       annualPremium: Type.String(),
       effectiveRate: Type.String(),
       breakdown: Type.Array(Step),
+    }),
+  ),
+});
+
+/** A broker's registry search: a name fragment or a full unified social credit code. */
+export const RegistrySearchQuery = Type.Object(
+  {
+    q: Type.String({
+      minLength: 2,
+      maxLength: 60,
+      description: 'part of the enterprise name (at least 2 characters), or its full 18-character USCC',
+    }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A registry entry as a broker sees it before a mandate: identity only, and its own mandate if any. */
+export const RegistryEntryView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  uscc: Type.String(),
+  regionCode: Nullable(Type.String()),
+  industryCode: Nullable(Type.String()),
+  mandate: Nullable(
+    Type.Object({
+      reference: Type.String(),
+      validUntil: CalendarDate,
+      valid: Type.Boolean({ description: 'valid today: the broker may quote for the client' }),
     }),
   ),
 });

@@ -14,7 +14,14 @@ import { formatDateTime } from '../../format/datetime.ts';
 import { pick } from '../../i18n/labels.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import { readChanges } from '../../policy/readers.ts';
-import type { Cession, Endorsement, JournalLine, PolicyDetail, PolicyLine } from '../../policy/types.ts';
+import type {
+  Cession,
+  Endorsement,
+  JournalLine,
+  PolicyDetail,
+  PolicyLine,
+  PolicySummary,
+} from '../../policy/types.ts';
 import {
   cessionKinds,
   collectionModes,
@@ -190,6 +197,12 @@ function useChangeText(): (e: Endorsement) => string {
   return (e) => {
     const changes = readChanges(e.changes);
     const parts: string[] = [];
+    if (changes.member)
+      parts.push(
+        t(changes.member.exit ? 'policy.changeMemberExit' : 'policy.changeMember', {
+          number: changes.member.number,
+        }),
+      );
     if (changes.sumInsured)
       parts.push(
         t('policy.changeSumInsured', {
@@ -336,6 +349,90 @@ function Journal({ policy, journal }: { policy: PolicyDetail; journal: JournalLi
   );
 }
 
+/** A group purchase: on the master its member certificates, on a certificate the master it belongs to. */
+function GroupCard({ policy }: { policy: PolicyDetail }) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const group = policy.group;
+  const master = group?.role === 'master';
+  const certificates = useApiData(`certificates:${master ? policy.id : ''}`, () =>
+    master
+      ? unwrap(
+          api.GET('/api/policies/{id}/certificates', {
+            params: { path: { id: policy.id }, query: { limit: 200 } },
+          }),
+        )
+      : Promise.resolve(null),
+  );
+  if (!group) return null;
+  if (!master)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="policy-group-master"
+        title={
+          <>
+            {t('policy.groupCertificateOf', { seq: group.memberSeq ?? '—' })}{' '}
+            <Link to={`/policies/${group.master.id}`}>{group.master.number}</Link>
+          </>
+        }
+        description={t('policy.groupCertificateHint')}
+      />
+    );
+  const page = certificates.data;
+  return (
+    <Card size="small" title={t('policy.groupCertificates')} data-testid="policy-certificates">
+      <Typography.Paragraph type="secondary">{t('policy.groupMasterHint')}</Typography.Paragraph>
+      {certificates.error ? <LoadError error={certificates.error} onRetry={certificates.reload} /> : null}
+      <Table<PolicySummary>
+        rowKey="id"
+        size="small"
+        loading={certificates.loading}
+        pagination={false}
+        dataSource={page?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            key: 'number',
+            title: t('policy.certificateNumber'),
+            render: (_, c) => <Link to={`/policies/${c.id}`}>{c.number}</Link>,
+          },
+          { key: 'member', title: t('policy.member'), render: (_, c) => c.enterprise.name },
+          {
+            key: 'status',
+            title: t('policies.status'),
+            render: (_, c) => <PolicyStatusTag status={c.status} />,
+          },
+          {
+            key: 'sumInsured',
+            title: t('policies.sumInsured'),
+            align: 'right',
+            render: (_, c) => money(c.sumInsured),
+          },
+          {
+            key: 'premium',
+            title: t('policies.premium'),
+            align: 'right',
+            render: (_, c) => money(c.premium),
+          },
+          {
+            key: 'writtenPremium',
+            title: t('policy.writtenPremium'),
+            align: 'right',
+            render: (_, c) => money(c.writtenPremium),
+          },
+        ]}
+      />
+      {page && page.total > page.items.length ? (
+        <Typography.Text type="secondary">
+          {t('policy.groupCertificatesMore', { shown: page.items.length, total: page.total })}
+        </Typography.Text>
+      ) : null}
+    </Card>
+  );
+}
+
 function Actions({ policy, onSaved }: { policy: PolicyDetail; onSaved: (p: PolicyDetail) => void }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -344,10 +441,14 @@ function Actions({ policy, onSaved }: { policy: PolicyDetail; onSaved: (p: Polic
   const notifyError = useNotifyError();
   const [open, setOpen] = useState<'endorse' | 'cancel' | null>(null);
   const [renewing, setRenewing] = useState(false);
-  const { viewer } = policy;
+  const { viewer, group } = policy;
   const inForce = policy.status === 'in_force';
   const manages = viewer.isLead && hasAnyPermission(me, [Permission.PolicyManage]);
   const holds = viewer.isHolder && hasAnyPermission(me, [Permission.QuoteRequest]);
+  // A group: the master follows its certificates (endorse those); the park takes a member out by
+  // cancelling the member's certificate; a group is renewed by a new group purchase.
+  const certificate = group?.role === 'certificate';
+  const takesOut = certificate && viewer.isGroupHolder && hasAnyPermission(me, [Permission.QuoteRequest]);
   // The slip is the insurers' document: those on the policy, and readers of every policy.
   const seesSlip = viewer.hasLine || hasAnyPermission(me, [Permission.PolicyReadAll]);
 
@@ -381,17 +482,17 @@ function Actions({ policy, onSaved }: { policy: PolicyDetail; onSaved: (p: Polic
           <Button>{t('policy.slip')}</Button>
         </a>
       ) : null}
-      {manages && inForce ? (
+      {manages && inForce && group?.role !== 'master' ? (
         <Button onClick={() => setOpen('endorse')} data-testid="policy-endorse">
           {t('policy.endorse')}
         </Button>
       ) : null}
-      {(manages || holds) && inForce ? (
+      {(manages || holds || takesOut) && inForce ? (
         <Button danger onClick={() => setOpen('cancel')} data-testid="policy-cancel">
-          {t('policy.cancel')}
+          {certificate ? t('policy.memberExit') : t('policy.cancel')}
         </Button>
       ) : null}
-      {holds && policy.status !== 'cancelled' ? (
+      {holds && policy.status !== 'cancelled' && group === null ? (
         <Button type="primary" loading={renewing} onClick={() => void renew()} data-testid="policy-renew">
           {t('policy.renew')}
         </Button>
@@ -452,6 +553,7 @@ function PolicyView({ id }: { id: string }) {
       <Card size="small">
         <Facts policy={data} />
       </Card>
+      {data.group ? <GroupCard policy={data} /> : null}
       <PolicySubsidyCard policy={data} />
       <PolicyClaimsCard policy={data} />
       <CoInsurers policy={data} />

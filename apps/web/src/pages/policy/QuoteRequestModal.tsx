@@ -1,13 +1,18 @@
 import { App, Flex, Form, type FormInstance, Input, InputNumber, Select, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { useSettledValue } from '../../api/useSettledValue.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useMappedFormSubmit } from '../../components/useFormSubmit.ts';
 import { todayInShanghai } from '../../format/datetime.ts';
 import { pick } from '../../i18n/labels.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
+import { type ClientChoice, clientChoices, isRegistrySearch } from '../../policy/clients.ts';
 import { type QuoteRequestValues, quoteFieldOfPath, quoteRequestBody } from '../../policy/forms.ts';
 import type { QuoteView } from '../../policy/types.ts';
 import { type AmountField, amountFields } from '../../policy/vocabulary.ts';
@@ -31,11 +36,12 @@ function useQuotableProducts() {
 }
 
 /**
- * A broker's possible clients: those whose mandate it holds, then the enterprises its leads show for the
- * chosen product (a first quote records their mandate).
+ * A broker's possible clients: those whose mandate it holds, the enterprises its leads show for the chosen
+ * product, and the registry searched by name or USCC (名录检索) for a new client — whose mandate the first
+ * quote records. Before a mandate the registry shows only the name, code, region and industry.
  */
-function useClientOptions(productCode: string | undefined) {
-  const { t } = useTranslation();
+function useClientChoices(productCode: string | undefined, search: string) {
+  const q = useSettledValue(search.trim(), 300);
   const clients = useApiData('broker-clients', () => unwrap(api.GET('/api/broker/clients')));
   const leads = useApiData(`broker-leads:${productCode ?? ''}`, () =>
     productCode
@@ -44,62 +50,97 @@ function useClientOptions(productCode: string | undefined) {
         )
       : Promise.resolve([]),
   );
-  const held = clients.data ?? [];
-  const known = new Set(held.map((c) => c.enterpriseId));
-  const fromLeads = (leads.data ?? []).filter((l) => {
-    if (known.has(l.enterprise.id)) return false;
-    known.add(l.enterprise.id);
-    return true;
-  });
+  const found = useApiData(`broker-registry:${q}`, () =>
+    isRegistrySearch(q)
+      ? unwrap(api.GET('/api/broker/registry', { params: { query: { q, limit: 20 } } })).then(
+          (page) => page.items,
+        )
+      : Promise.resolve([]),
+  );
   return {
-    clients: held,
-    options: [
-      ...held.map((c) => ({
-        value: c.enterpriseId,
-        label: t('quoteRequest.clientMandate', {
-          name: c.name,
-          reference: c.reference,
-          validUntil: c.validUntil,
-        }),
-      })),
-      ...fromLeads.map((l) => ({
-        value: l.enterprise.id,
-        label: t('quoteRequest.clientLead', { name: l.enterprise.name, uscc: l.enterprise.uscc }),
-      })),
-    ],
+    loading: found.loading && isRegistrySearch(q),
+    error: found.error,
+    choices: clientChoices({
+      held: clients.data ?? [],
+      leads: (leads.data ?? []).map((l) => l.enterprise),
+      found: found.data ?? [],
+      search,
+    }),
   };
+}
+
+function clientLabel(t: TFunction, c: ClientChoice): string {
+  if (c.source === 'mandate' && c.mandate)
+    return t('quoteRequest.clientMandate', {
+      name: c.name,
+      reference: c.mandate.reference,
+      validUntil: c.mandate.validUntil,
+    });
+  if (c.source === 'registry')
+    return c.mandate
+      ? t('quoteRequest.clientRegistryMandate', {
+          name: c.name,
+          uscc: c.uscc,
+          validUntil: c.mandate.validUntil,
+        })
+      : t('quoteRequest.clientRegistry', { name: c.name, uscc: c.uscc });
+  return t('quoteRequest.clientLead', { name: c.name, uscc: c.uscc });
 }
 
 function BrokerFields({ form }: { form: FormInstance<QuoteRequestValues> }) {
   const { t } = useTranslation();
   const productCode = Form.useWatch('productCode', form);
-  const { clients, options } = useClientOptions(productCode);
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<ClientChoice | null>(null);
+  const { choices, loading, error } = useClientChoices(productCode, search);
+  // The chosen client stays a choice while the broker searches for something else.
+  const shown = chosen && !choices.some((c) => c.id === chosen.id) ? [chosen, ...choices] : choices;
+  const needsMandate = chosen !== null && chosen.mandate === null;
   return (
     <>
       <Form.Item
         name="enterpriseId"
         label={t('quoteRequest.client')}
         rules={[{ required: true, message: t('quoteRequest.clientRequired') }]}
+        extra={needsMandate ? t('quoteRequest.registryHint') : t('quoteRequest.clientSearchHint')}
       >
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          options={options}
+        <Select<string>
+          showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+          placeholder={t('quoteRequest.clientSearchPlaceholder')}
+          loading={loading}
+          options={shown.map((c) => ({ value: c.id, label: clientLabel(t, c) }))}
+          notFoundContent={
+            loading ? undefined : isRegistrySearch(search) ? t('quoteRequest.clientNotFound') : null
+          }
           onChange={(id: string) => {
             // A mandate on record is filled in; the broker may record a newer one.
-            const client = clients.find((c) => c.enterpriseId === id);
+            const client = shown.find((c) => c.id === id) ?? null;
+            setChosen(client);
+            setSearch('');
             form.setFieldsValue({
-              mandateReference: client?.reference,
-              mandateValidUntil: client?.validUntil,
+              mandateReference: client?.mandate?.reference,
+              mandateValidUntil: client?.mandate?.validUntil,
             });
           }}
           data-testid="quote-request-client"
         />
       </Form.Item>
+      {error ? <ProblemAlert error={error} testId="quote-request-client-error" /> : null}
       <Flex gap="middle">
-        <Form.Item name="mandateReference" label={t('quoteRequest.mandateReference')} style={{ flex: 1 }}>
+        <Form.Item
+          name="mandateReference"
+          label={t('quoteRequest.mandateReference')}
+          rules={[{ required: needsMandate, whitespace: true, message: t('quoteRequest.mandateRequired') }]}
+          style={{ flex: 1 }}
+        >
           <Input maxLength={100} data-testid="quote-request-mandate-reference" />
         </Form.Item>
-        <Form.Item name="mandateValidUntil" label={t('quoteRequest.mandateValidUntil')} style={{ flex: 1 }}>
+        <Form.Item
+          name="mandateValidUntil"
+          label={t('quoteRequest.mandateValidUntil')}
+          rules={[{ required: needsMandate, message: t('quoteRequest.mandateValidUntilRequired') }]}
+          style={{ flex: 1 }}
+        >
           <Input type="date" min={todayInShanghai()} data-testid="quote-request-mandate-valid-until" />
         </Form.Item>
       </Flex>

@@ -14,13 +14,14 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { type HTMLAttributes, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type HTMLAttributes, type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/problem.ts';
 import type { paths } from '../../api/schema.d.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { useSettledValue } from '../../api/useSettledValue.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
@@ -432,16 +433,6 @@ function listedItems(profile: unknown): string[] {
     isRecord(l) && typeof l.item === 'string' && l.item.trim() !== '' ? [l.item] : [],
   );
   return [...new Set(items)];
-}
-
-/** Waits `ms` after the last change before passing the value on (searching while typing). */
-function useSettledValue(value: string, ms: number): string {
-  const [settledValue, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settledValue;
 }
 
 /**
