@@ -1,12 +1,13 @@
 // `npm run openapi`: writes the OpenAPI document, regenerates the web app's API types from it and
-// publishes the JSON Schemas of the product definition, the subsidy programme, the alert rule and the
-// working-day calendar, so clients and editors follow the server's schemas. A test fails when any of
+// publishes the JSON Schemas of the product definition, the subsidy programme, the alert rule, the
+// working-day calendar and the region code list, so clients and editors follow the server's schemas. A test fails when any of
 // them is stale.
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { CalendarYearSchema } from '@kebao/domain/calendar';
 import { ProductDefinitionSchema } from '@kebao/domain/catalog';
 import { AlertRuleSchema } from '@kebao/domain/monitor';
+import { RegionListSchema } from '@kebao/domain/region';
 import { SubsidyProgrammeSchema } from '@kebao/domain/subsidy';
 import { openApiDocument } from '../src/openapi-document.ts';
 import {
@@ -26,6 +27,9 @@ const ALERT_RULE_SCHEMA_FILE = new URL('../../../catalog/schema/alert-rule.schem
 /** `catalog/calendars/*.yaml` name it in their `$schema` header; `PUT /api/calendar/{year}` meets it too. */
 const CALENDAR_SCHEMA_FILE = new URL('../../../catalog/schema/calendar.schema.json', import.meta.url);
 
+/** `catalog/regions/cn-regions.yaml` names it in its `$schema` header. */
+const REGIONS_SCHEMA_FILE = new URL('../../../catalog/schema/regions.schema.json', import.meta.url);
+
 const doc = await openApiDocument();
 await writeFile(OPENAPI_FILE, `${JSON.stringify(doc, null, 2)}\n`);
 await writeFile(WEB_TYPES_FILE, await generatedWebTypes(doc));
@@ -33,6 +37,7 @@ await writeFile(PRODUCT_SCHEMA_FILE, productSchemaText(ProductDefinitionSchema))
 await writeFile(SUBSIDY_SCHEMA_FILE, productSchemaText(SubsidyProgrammeSchema));
 await writeFile(ALERT_RULE_SCHEMA_FILE, productSchemaText(AlertRuleSchema));
 await writeFile(CALENDAR_SCHEMA_FILE, productSchemaText(CalendarYearSchema));
+await writeFile(REGIONS_SCHEMA_FILE, productSchemaText(RegionListSchema));
 for (const file of [
   OPENAPI_FILE,
   WEB_TYPES_FILE,
@@ -40,6 +45,7 @@ for (const file of [
   SUBSIDY_SCHEMA_FILE,
   ALERT_RULE_SCHEMA_FILE,
   CALENDAR_SCHEMA_FILE,
+  REGIONS_SCHEMA_FILE,
 ]) {
   process.stdout.write(`wrote ${fileURLToPath(file)}\n`);
 }

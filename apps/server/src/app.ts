@@ -14,6 +14,7 @@ import { placementRoutes } from './modules/placement/routes.ts';
 import { policyRoutes } from './modules/policy/routes.ts';
 import { quoteRequestRoutes } from './modules/quote/request-routes.ts';
 import { quoteRoutes } from './modules/quote/routes.ts';
+import { regionRoutes } from './modules/region/routes.ts';
 import { riskRoutes } from './modules/risk/routes.ts';
 import { subsidyBreakdownRoutes } from './modules/subsidy/breakdown-routes.ts';
 import { subsidyRoutes } from './modules/subsidy/routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   await app.register(ledgerRoutes);
   await app.register(subsidyRoutes);
   await app.register(calendarRoutes);
+  await app.register(regionRoutes);
   await app.register(subsidyBreakdownRoutes);
   await app.register(claimRoutes);
   await app.register(monitorRoutes);

@@ -2,6 +2,7 @@ import { createPool } from '@kebao/db';
 import { buildApp } from './app.ts';
 import { CATALOG_DIR } from './modules/catalog/load-catalog.ts';
 import { modelsByKind, readEvaluationModels } from './modules/enterprise/evaluation-models.ts';
+import { loadRegions } from './modules/region/load-regions.ts';
 import { loadConfig } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
 import { Dispatcher } from './platform/outbox/dispatcher.ts';
@@ -25,6 +26,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     dispatcher: new Dispatcher({ pool, log }),
     hub: new StreamHub(pool, log),
     models: modelsByKind(await readEvaluationModels(CATALOG_DIR)),
+    regions: await loadRegions(CATALOG_DIR),
   });
   await app.ready();
   const doc = app.swagger() as unknown as Record<string, unknown>;

@@ -11,6 +11,7 @@ import { MonitorJob } from './modules/monitor/periodic.ts';
 import { MonitorSubscriber } from './modules/monitor/subscriber.ts';
 import { PolicyExpiryJob } from './modules/policy/expiry.ts';
 import { QuoteExpiryJob } from './modules/quote/expiry-job.ts';
+import { loadRegions } from './modules/region/load-regions.ts';
 import { RiskRunJob } from './modules/risk/job.ts';
 import { loadRiskModel } from './modules/risk/model.ts';
 import { SubsidyLapseJob } from './modules/subsidy/lapse-job.ts';
@@ -98,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     // A broken shipped risk model stops the start, naming the file and the problem.
     const riskModel = await loadRiskModel(config.catalogDir ?? CATALOG_DIR);
+    // So does a broken region code list.
+    const regions = await loadRegions(config.catalogDir ?? CATALOG_DIR);
     const { models } = await prepareZone(database.pool, tx, hub, log, {
       seed: options.seed !== false,
       catalogDir: config.catalogDir,
@@ -124,6 +127,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       dispatcher,
       hub,
       models,
+      regions,
       riskRuns,
     };
 

@@ -140,7 +140,7 @@ describe('the breakdown', () => {
     }
   });
 
-  it('labels each dimension: product names, classes, region codes, enterprises with their USCC', async () => {
+  it('labels each dimension: product names, classes, district names, enterprises with their USCC', async () => {
     const product = (await funder.get(`/api/subsidy/programmes/${CODE}/breakdown?by=product`)).body;
     expect(product.items.map((r: Row) => r.key)).toEqual(
       expect.arrayContaining(['KB-BR-CYBER', 'KB-RD-LIAB']),
@@ -160,6 +160,15 @@ describe('the breakdown', () => {
     }
     const districts = (await funder.get(`/api/subsidy/programmes/${CODE}/breakdown?by=district`)).body;
     for (const r of districts.items as Row[]) expect(r.key).toMatch(/^(\d{6}|unknown)$/);
+    // The demo's districts are all in the region code list: each named in full, in both languages.
+    for (const r of districts.items as Row[]) {
+      if (r.key === 'unknown') continue;
+      expect(r.label, r.key).not.toBe(r.key);
+      expect(r.labelEn, r.key).not.toBe(r.key);
+    }
+    const pudong = (districts.items as Row[]).find((r) => r.key === '310115');
+    if (pudong)
+      expect(pudong).toMatchObject({ label: '上海市浦东新区', labelEn: 'Pudong New Area, Shanghai' });
     const enterprises = (await funder.get(`/api/subsidy/programmes/${CODE}/breakdown?by=enterprise`)).body;
     const me = (await enterprise.get('/api/enterprise/me')).body;
     const mine = enterprises.items.find((r: Row) => r.key === me.id);

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { EvaluationModels } from '../modules/enterprise/evaluation-models.ts';
+import type { Regions } from '../modules/region/load-regions.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './ids.ts';
 import type { Dispatcher } from './outbox/dispatcher.ts';
@@ -18,6 +19,8 @@ export interface Services {
   hub: StreamHub;
   /** The newest evaluation models (loaded at start from the catalogue). */
   models: EvaluationModels;
+  /** The region code list (GB/T 2260 names, loaded at start from the catalogue). */
+  regions: Regions;
   /** The risk job, woken when a run is requested (absent in an app built without jobs). */
   riskRuns?: { wake(): void };
 }

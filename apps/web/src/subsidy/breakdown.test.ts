@@ -2,7 +2,13 @@ import { Permission } from '@kebao/domain/org';
 import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import zhCN from '../i18n/zh-CN.json';
-import { breakdownDimensions, breakdownLabel, seesBreakdown, sharePercent } from './breakdown.ts';
+import {
+  breakdownCode,
+  breakdownDimensions,
+  breakdownLabel,
+  seesBreakdown,
+  sharePercent,
+} from './breakdown.ts';
 
 function leaves(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -42,5 +48,18 @@ describe('the funder’s breakdown', () => {
     expect(sharePercent('1.000000')).toBe('100');
     expect(sharePercent('0.333334')).toBe('33.33');
     expect(sharePercent(null)).toBeNull();
+  });
+
+  it('shows the code under the name: USCC, product code, a named district’s region code', () => {
+    const row = (key: string, label: string, uscc: string | null = null) => ({ key, label, uscc });
+    expect(breakdownCode(row('e1', '示例科技', '91310115MA1K4D3X0X'), 'enterprise')).toBe(
+      '91310115MA1K4D3X0X',
+    );
+    expect(breakdownCode(row('KB-BR-CYBER', '网络安全保险'), 'product')).toBe('KB-BR-CYBER');
+    expect(breakdownCode(row('310115', '上海市浦东新区'), 'district')).toBe('310115');
+    // A code the region list does not hold is its own label: not shown twice.
+    expect(breakdownCode(row('440305', '440305'), 'district')).toBeNull();
+    expect(breakdownCode(row('unknown', '未登记区划'), 'district')).toBeNull();
+    expect(breakdownCode(row('base', '基础风险类'), 'class')).toBeNull();
   });
 });

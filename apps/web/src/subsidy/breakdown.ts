@@ -25,6 +25,19 @@ export function breakdownLabel(row: { label: string; labelEn: string }, language
   return language === 'en' ? row.labelEn : row.label;
 }
 
+/**
+ * The code shown under a row's name: the enterprise's USCC, the product's code, the district's region code
+ * when the server named it (a code the region list does not hold is its own label, not shown twice).
+ */
+export function breakdownCode(
+  row: { key: string; label: string; uscc: string | null },
+  by: BreakdownDimension,
+): string | null {
+  if (row.uscc) return row.uscc;
+  if (by === 'product') return row.key;
+  return by === 'district' && row.key !== 'unknown' && row.label !== row.key ? row.key : null;
+}
+
 /** The server's share (a 6-place fraction, "0.125000") as a percentage number text ("12.5"); null stays null. */
 export function sharePercent(share: string | null | undefined): string | null {
   return share === null || share === undefined ? null : percentOf(share, 2);

@@ -28,7 +28,7 @@ const BreakdownRowView = Type.Object({
   }),
   label: Type.String({
     description:
-      'in Chinese: the product’s name · the class as the statistics name it · the region code · the enterprise’s name',
+      'in Chinese: the product’s name · the class as the statistics name it · the district’s full name from GET /api/regions (上海市浦东新区; the code when the list does not hold it) · the enterprise’s name',
   }),
   labelEn: Type.String({ description: 'in English where there is one (the enterprise’s name otherwise)' }),
   uscc: Nullable(Type.String({ description: 'the enterprise’s unified social credit code (by=enterprise)' })),
@@ -59,7 +59,7 @@ const sums = (s: BreakdownSums) => ({
 
 /** 资金方看板: a programme's grants by product, class, district or enterprise. */
 export const subsidyBreakdownRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { pool } = app.kebao;
+  const { pool, regions } = app.kebao;
 
   app.get(
     '/api/subsidy/programmes/:code/breakdown',
@@ -92,7 +92,13 @@ export const subsidyBreakdownRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const { by = 'product', limit = 50, offset = 0 } = request.query;
       const programme = await breakdownProgramme(pool, request.actor, request.params.code);
       if (!programme) throw problem('subsidy.programme_not_found');
-      const { rows, groups, totals } = await programmeBreakdown(pool, programme.code, by, { limit, offset });
+      const { rows, groups, totals } = await programmeBreakdown(
+        pool,
+        programme.code,
+        by,
+        { limit, offset },
+        regions.index,
+      );
       return {
         programme: { code: programme.code, name: programme.name_zh },
         by,

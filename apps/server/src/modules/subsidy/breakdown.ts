@@ -1,12 +1,14 @@
 import type { Queryable } from '@kebao/db';
 import { Permission } from '@kebao/domain/org';
+import { type RegionIndex, regionFullName } from '@kebao/domain/region';
 import { type Actor, can } from '../../platform/actor.ts';
 import { GROUP_NAMES } from '../monitor/statistics-service.ts';
 import { findProgramme, type ProgrammeRow } from './repo.ts';
 
 /*
  * 资金方看板: a programme's grants broken down by product, statistical class, district (the enterprise's
- * region code) or enterprise — how many grants, what is committed, paid and clawed back under each.
+ * region code, named from the region code list) or enterprise — how many grants, what is committed, paid and
+ * clawed back under each.
  *
  * The grants counted are the ones the programme's `committed` column counts — reserved, confirmed, applied,
  * submitted, returned (补正, waiting like submitted) and approved — and the revoked ones (骗补: fully clawed
@@ -83,12 +85,16 @@ export async function breakdownProgramme(
   return actor.orgId !== null && programme.funder_org_id === actor.orgId ? programme : null;
 }
 
-/** The page of groups (committed desc, key asc), how many groups there are, and the sums over all grants. */
+/**
+ * The page of groups (committed desc, key asc), how many groups there are, and the sums over all grants.
+ * Districts are named from `regions` (the region code list).
+ */
 export async function programmeBreakdown(
   db: Queryable,
   code: string,
   by: BreakdownDimension,
   page: { limit: number; offset: number },
+  regions: RegionIndex,
 ): Promise<{ rows: BreakdownRow[]; groups: number; totals: BreakdownSums }> {
   const params = [code, COUNTED_STATUSES, COMMITTED_STATUSES];
   const totals = await db.query<BreakdownSums & { groups: number }>(
@@ -103,7 +109,7 @@ export async function programmeBreakdown(
   );
   const sums = totals.rows[0];
   return {
-    rows: r.rows.map((row) => ({ ...row, ...labelOf(by, row) })),
+    rows: r.rows.map((row) => ({ ...row, ...labelOf(by, row, regions) })),
     groups: sums?.groups ?? 0,
     totals: {
       grants: sums?.grants ?? 0,
@@ -114,17 +120,26 @@ export async function programmeBreakdown(
   };
 }
 
-/** A group's names: the product's and the enterprise's from the database, the class's as the statistics name it. */
+/**
+ * A group's names: the product's and the enterprise's from the database, the class's as the statistics name
+ * it, the district's full name from the region code list (上海市浦东新区) — the code itself where the list
+ * does not hold it; an enterprise without a code says so.
+ */
 function labelOf(
   by: BreakdownDimension,
   row: { key: string; label_zh?: string | null | undefined; label_en?: string | null | undefined },
+  regions: RegionIndex,
 ): { label_zh: string; label_en: string } {
   if (by === 'class') {
     const names = GROUP_NAMES[row.key];
     return { label_zh: names?.zh ?? row.key, label_en: names?.en ?? row.key };
   }
-  // No region name table: a district is its GB/T 2260 code; an enterprise without one says so.
-  if (by === 'district' && row.key === 'unknown')
-    return { label_zh: '未登记区划', label_en: 'No region code' };
+  if (by === 'district') {
+    if (row.key === 'unknown') return { label_zh: '未登记区划', label_en: 'No region code' };
+    return {
+      label_zh: regionFullName(regions, row.key, 'zh') ?? row.key,
+      label_en: regionFullName(regions, row.key, 'en') ?? row.key,
+    };
+  }
   return { label_zh: row.label_zh ?? row.key, label_en: row.label_en ?? row.label_zh ?? row.key };
 }

@@ -12,6 +12,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useNotifyError } from '../../components/ProblemAlert.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { formatDateTime } from '../../format/datetime.ts';
 import { useClaimLabels } from './labels.tsx';
@@ -221,7 +222,11 @@ export function ExpertPoolPage() {
               title: t('experts.qualifications'),
               render: (_, e) => e.qualifications.join(t('common.listSeparator')) || '—',
             },
-            { key: 'region', title: t('experts.region'), render: (_, e) => e.regionCode ?? '—' },
+            {
+              key: 'region',
+              title: t('experts.region'),
+              render: (_, e) => (e.regionCode ? <RegionName code={e.regionCode} /> : '—'),
+            },
             {
               key: 'lastAssignedAt',
               title: t('experts.lastAssignedAt'),

@@ -10,6 +10,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { hasAnyPermission, useMe } from '../../auth/AuthContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { type CreditGrade, creditGrades, type ScoreBand, scoreBands } from '../../enterprise/vocabulary.ts';
 import { blank, formatDateTime } from '../../format/datetime.ts';
 import { ImportDrawer } from './ImportDrawer.tsx';
@@ -217,7 +218,11 @@ export function EnterprisesPage() {
                 </Flex>
               ),
             },
-            { key: 'region', title: t('registry.region'), render: (_, e) => e.regionCode ?? blank },
+            {
+              key: 'region',
+              title: t('registry.region'),
+              render: (_, e) => (e.regionCode ? <RegionName code={e.regionCode} /> : blank),
+            },
             { key: 'industry', title: t('registry.industry'), render: (_, e) => e.industryCode ?? blank },
             {
               key: 'techScore',

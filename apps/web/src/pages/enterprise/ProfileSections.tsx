@@ -2,6 +2,7 @@ import type { EnterpriseProfile } from '@kebao/domain/enterprise';
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RegionName } from '../../components/RegionName.tsx';
 import { type ListKey, profileSections, type ScalarField } from '../../enterprise/profileFields.ts';
 import { enterpriseStages, frontierTags, oneOf } from '../../enterprise/vocabulary.ts';
 import { percentOf } from '../../format/decimal.ts';
@@ -22,6 +23,8 @@ function ScalarValue({ field, profile }: { field: ScalarField; profile: Enterpri
       return <>{yuan(String(value))}</>;
     case 'ratio':
       return <>{t('common.percent', { value: percentOf(String(value)) })}</>;
+    case 'region':
+      return <RegionName code={String(value)} />;
     case 'stage':
       return <>{oneOf(enterpriseStages, value) ? t(`enterprise.stages.${value}`) : String(value)}</>;
     case 'boolean':

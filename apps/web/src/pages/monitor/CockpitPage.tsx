@@ -25,6 +25,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { hasAnyPermission, useMe } from '../../auth/AuthContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { testId } from '../../components/testId.ts';
 import { usedPercent } from '../../format/decimal.ts';
 import { pick } from '../../i18n/labels.ts';
@@ -331,7 +332,10 @@ function Heatmap({ items }: { items: ExposureItem[] }) {
   );
 }
 
-/** 按区域: policies, sum insured and premium by region code, with each region's share of the zone. */
+/**
+ * 按区域: policies, sum insured and premium by region, named from the region code list (the code in a
+ * tooltip), with each region's share of the zone.
+ */
 function Regions({ items }: { items: ExposureItem[] }) {
   const { t } = useTranslation();
   const money = useMoney();
@@ -351,7 +355,11 @@ function Regions({ items }: { items: ExposureItem[] }) {
         }}
         data-testid="cockpit-region-table"
         columns={[
-          { key: 'region', title: t('cockpit.region'), render: (_, r) => labels.region(r.key) },
+          {
+            key: 'region',
+            title: t('cockpit.region'),
+            render: (_, r) => (r.key === 'unknown' ? labels.region(r.key) : <RegionName code={r.key} />),
+          },
           { key: 'policies', title: t('cockpit.policies'), align: 'right', render: (_, r) => r.policies },
           {
             key: 'sumInsured',

@@ -9,6 +9,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { hasAnyPermission, useMe } from '../../auth/AuthContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { blank, formatDateTime } from '../../format/datetime.ts';
 import { groupYuan } from '../../format/money.ts';
 import { kindLabel, orgName } from '../../i18n/labels.ts';
@@ -107,7 +108,11 @@ export function OrgsPage() {
                   ? blank
                   : t('common.yuan', { amount: groupYuan(o.registeredCapital) }),
             },
-            { key: 'regionCode', title: t('orgs.regionCode'), render: (_, o) => o.regionCode ?? blank },
+            {
+              key: 'regionCode',
+              title: t('orgs.regionCode'),
+              render: (_, o) => (o.regionCode ? <RegionName code={o.regionCode} /> : blank),
+            },
             {
               key: 'status',
               title: t('orgs.status'),

@@ -12,6 +12,7 @@ import { useLanguage } from '../../i18n/useLanguage.ts';
 import type zhCN from '../../i18n/zh-CN.json';
 import {
   type BreakdownDimension,
+  breakdownCode,
   breakdownDimensions,
   breakdownLabel,
   seesBreakdown,
@@ -70,16 +71,19 @@ function BreakdownBody({ code }: { code: string }) {
     {
       key: 'label',
       title: say(`column.${by}`),
-      render: (_, r) => (
-        <Flex vertical>
-          <span data-testid="breakdown-label">{breakdownLabel(r, language)}</span>
-          {r.uscc || by === 'product' ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.uscc ?? r.key}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      ),
+      render: (_, r) => {
+        const code = breakdownCode(r, by);
+        return (
+          <Flex vertical>
+            <span data-testid="breakdown-label">{breakdownLabel(r, language)}</span>
+            {code ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="breakdown-code">
+                {code}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        );
+      },
     },
     {
       key: 'grants',

@@ -22,12 +22,14 @@ import { hasAnyPermission, useMe } from '../../auth/AuthContext.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { ProblemAlert, useNotifyError } from '../../components/ProblemAlert.tsx';
+import { RegionName } from '../../components/RegionName.tsx';
 import { testId } from '../../components/testId.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { formatDateTime } from '../../format/datetime.ts';
 import { orgName, pick } from '../../i18n/labels.ts';
 import { useLanguage } from '../../i18n/useLanguage.ts';
 import type zhCN from '../../i18n/zh-CN.json';
+import { useRegionNames } from '../../regions/useRegions.ts';
 import { regionPrefixPattern } from '../../subsidy/forms.ts';
 import type { Reviewers } from '../../subsidy/types.ts';
 
@@ -72,6 +74,9 @@ function AssignModal({
   const language = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssignValues>();
+  const regions = useRegionNames();
+  const typedPrefix = (Form.useWatch('regionPrefix', form) ?? '').trim();
+  const typedRegion = typedPrefix === '' ? null : regions.prefix(typedPrefix);
   const orgs = useApiData('government-orgs', () =>
     unwrap(api.GET('/api/orgs', { params: { query: { kind: 'government', limit: 200 } } })),
   );
@@ -92,7 +97,7 @@ function AssignModal({
         say('saved', {
           name: org ? orgName(org, language) : funderOrgId,
           stage: names ? pick(names, language) : stage,
-          region: region === '' ? say('everywhere') : region,
+          region: region === '' ? say('everywhere') : (regions.prefix(region) ?? region),
         }),
       );
       onSaved(saved);
@@ -126,7 +131,12 @@ function AssignModal({
       <Form.Item
         name="regionPrefix"
         label={say('regionLabel')}
-        extra={say('regionPattern')}
+        extra={
+          <>
+            {typedRegion ? <div data-testid="reviewer-form-region-name">{typedRegion}</div> : null}
+            {say('regionPattern')}
+          </>
+        }
         rules={[{ pattern: regionPrefixPattern, message: say('regionInvalid') }]}
       >
         <Input
@@ -196,7 +206,11 @@ function AssignmentLine({
       data-region={assignment.regionPrefix}
     >
       <Tag data-testid="reviewer-region">
-        {assignment.regionPrefix === '' ? say('everywhere') : assignment.regionPrefix}
+        {assignment.regionPrefix === '' ? (
+          say('everywhere')
+        ) : (
+          <RegionName code={assignment.regionPrefix} prefix />
+        )}
       </Tag>
       <span data-testid="reviewer-name">{assignment.reviewer.name}</span>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

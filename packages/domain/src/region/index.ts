@@ -1,0 +1,3 @@
+export * from './parse-region-list.ts';
+export * from './region-index.ts';
+export * from './region-list.ts';
