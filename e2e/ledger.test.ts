@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chooseInDialog, settled } from './animations.ts';
 import { baseUrl, eventually, login, pathOf, textOf, useBrowser } from './browser.ts';
-import { enterpriseAdmin, insurerAdmin, platformAdmin } from './demo.ts';
+import { enterpriseAdmin, insurerAdmin, platformAdmin, regulatorSupervisor } from './demo.ts';
 
 const funderEmail = 'funder@demo.kebao.cn';
 
@@ -182,7 +182,7 @@ describe('bills, payments and reconciliation (账单 · 收款 · 账务核对)'
     expect(await enterprise.getByTestId('invoice-instalments-open').count()).toBe(0);
   });
 
-  it('has the funder draw up a 补贴结算单 with the insurer and settle it; the insurer reads it in 财务', async () => {
+  it('has the funder draw up a 补贴结算单 with the insurer and settle it; the insurer reads it in 财务, the regulator in 账务核对', async () => {
     const policy = await boundPolicy();
     expect(fenOf(policy.subsidy)).toBeGreaterThan(0n);
 
@@ -237,6 +237,39 @@ describe('bills, payments and reconciliation (账单 · 收款 · 账务核对)'
       .getByTestId('invoices-table')
       .locator('tbody tr.ant-table-row', { hasText: policy.number });
     await eventually(() => textOf(bill.getByTestId('invoice-status'))).toBe('已结清');
+
+    // The regulator reads it in 账务核对 → 结算单, narrowed to subsidy settlements, and opens it: read-only.
+    const regulator = await browsing.newPage();
+    await login(regulator, regulatorSupervisor.email);
+    await regulator.getByTestId('nav-reconciliation').click();
+    await regulator.getByTestId('reconciliation-tab-settlements').click();
+    await regulator.getByTestId('settlements-table').waitFor();
+    const narrowed = regulator.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/settlements' && url.searchParams.get('kind') === 'subsidy';
+    });
+    await regulator.getByTestId('settlements-kind-filter').click();
+    const dropdown = regulator.locator('.ant-select-dropdown:visible');
+    await settled(dropdown);
+    await dropdown.locator('.ant-select-item-option').getByText('补贴结算单', { exact: true }).click();
+    expect((await narrowed).status()).toBe(200);
+    const listed = regulator
+      .getByTestId('settlements-table')
+      .locator('tbody tr.ant-table-row', { hasText: number });
+    await eventually(() => textOf(listed)).toContain('已结算');
+    expect(await textOf(listed)).toContain(insurerAdmin.organisation);
+    expect(await textOf(listed)).toContain('出具方应付');
+    await listed.getByTestId('settlement-link').click();
+    await eventually(() => pathOf(regulator)).toMatch(/^\/reconciliation\/settlements\/[0-9a-f-]{36}$/);
+    await eventually(() => textOf(regulator.getByTestId('page-title-settlement'))).toBe(
+      `补贴结算单 ${number}`,
+    );
+    expect(await textOf(regulator.getByTestId('settlement-amount'))).toContain('出具方应付');
+    expect(await regulator.getByTestId('settlement-settle').count()).toBe(0);
+    expect(await regulator.getByTestId('settlement-void').count()).toBe(0);
+    await regulator.getByTestId('settlement-back').click();
+    await eventually(() => pathOf(regulator)).toBe('/reconciliation');
+    await regulator.getByTestId('settlements-table').waitFor();
   });
 
   it('shows a funder its 应付补贴 and the platform a balanced ledger that refuses to close an unfinished month', async () => {

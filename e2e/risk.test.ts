@@ -52,7 +52,7 @@ describe('risk simulation (风险模拟)', () => {
     await page.getByTestId('risk-start-years').fill('500');
     await page.getByTestId('risk-start-submit').click();
     await eventually(() => textOf(page.getByTestId('risk-start-form'))).toContain(
-      '请填写 1,000 至 1,000,000 之间的整数',
+      '请填写 1,000 至 200,000 之间的整数',
     );
     await page.getByTestId('risk-start-years').fill('2000');
     const started = page.waitForResponse(

@@ -4,8 +4,9 @@ import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
 
 /*
  * The demo zone's years of activity: binds with seasons and renewals, payments (some late, partial or
- * over), endorsements, cancellations, claims, monthly closes and settlements, the other insurers'
- * registered business, all through the services — and the ledger verifies.
+ * over), endorsements, cancellations, claims, monthly closes and settlements — the funder's quarterly subsidy
+ * statements among them —, the other insurers' registered business, all through the services — and the
+ * ledger verifies.
  */
 let t: TestServer;
 beforeAll(async () => {
@@ -98,6 +99,78 @@ describe('the demo zone after two seeded years', () => {
     expect(bills.body.total).toBeGreaterThan(0);
     const statuses = new Set(bills.body.items.map((i: { status: string }) => i.status));
     expect(statuses.has('paid') || statuses.has('overdue')).toBe(true);
+  });
+
+  it('the funder settles subsidy with the insurers by quarterly statements (补贴结算单): settled ones balance, at most one waits open per insurer', async () => {
+    const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
+    const [regulator, funder, lead] = await Promise.all([
+      t.as('regulator@demo.kebao.cn'),
+      t.as('funder@demo.kebao.cn'),
+      t.as('insurer@demo.kebao.cn'),
+    ]);
+    const funderId = (await funder.get('/api/me')).body.organisation.id;
+    const leadId = (await lead.get('/api/me')).body.organisation.id;
+    const all = await regulator.get('/api/settlements?kind=subsidy&limit=200');
+    expect(all.status).toBe(200);
+    const statements = all.body.items as {
+      id: string;
+      status: string;
+      asOf: string;
+      amount: string;
+      drawer: { id: string };
+      counterparty: { id: string };
+    }[];
+    expect(statements.length).toBeGreaterThan(0);
+    // Drawn up by the funder, each as of a quarter's last day; at most one open with each insurer.
+    for (const s of statements) {
+      expect(s.drawer.id).toBe(funderId);
+      expect(s.asOf).toMatch(/-(03-31|06-30|09-30|12-31)$/);
+    }
+    const open = statements.filter((s) => s.status === 'open');
+    expect(new Set(open.map((s) => s.counterparty.id)).size).toBe(open.length);
+    const settled = statements.filter((s) => s.status === 'settled');
+    expect(settled.length).toBeGreaterThan(0);
+    for (const s of settled) {
+      // Its grants add up to what it paid, and its entry moved exactly that in cash in both books.
+      const detail = (await regulator.get(`/api/settlements/${s.id}`)).body;
+      expect(detail.lines.length).toBeGreaterThan(0);
+      expect(detail.lines.reduce((sum: bigint, l: { amount: string }) => sum - fen(l.amount), 0n)).toBe(
+        fen(s.amount),
+      );
+      const cash = await t.db.pool.query<{ org_id: string; amount: string }>(
+        `SELECT l.org_id, sum(l.amount)::text AS amount FROM journal_line l
+           JOIN settlement_statement st ON st.settle_entry = l.entry_id
+          WHERE st.id = $1 AND l.account = 'cash' GROUP BY l.org_id`,
+        [s.id],
+      );
+      expect(Object.fromEntries(cash.rows.map((r) => [r.org_id, BigInt(r.amount)]))).toEqual({
+        [funderId]: -fen(s.amount),
+        [s.counterparty.id]: fen(s.amount),
+      });
+    }
+    // The funder and the insurer read the same statements.
+    expect((await funder.get('/api/settlements?kind=subsidy&limit=200')).body.total).toBe(statements.length);
+    expect((await lead.get(`/api/settlements?kind=subsidy&drawer=${funderId}&limit=200`)).body.total).toBe(
+      statements.filter((s) => s.counterparty.id === leadId).length,
+    );
+    expect(
+      await count(
+        `SELECT count(*)::text AS n FROM invoice_settlement x JOIN invoice i ON i.id = x.invoice_id
+          WHERE i.payer_kind = 'funder' AND x.kind = 'statement'`,
+      ),
+    ).toBeGreaterThan(0);
+    // The broker's clients' bills it paid one by one by transfer; the demo enterprise's only by statement.
+    const paidBy = async (kind: string, demoEnterprise: boolean) =>
+      count(
+        `SELECT count(*)::text AS n FROM invoice_settlement x JOIN invoice i ON i.id = x.invoice_id
+           JOIN policy p ON p.id = i.policy_id JOIN enterprise e ON e.id = p.enterprise_id
+          WHERE i.payer_kind = 'funder' AND x.kind = '${kind}' AND (e.org_id IS NOT NULL) = ${demoEnterprise}`,
+      );
+    expect(await paidBy('statement', true)).toBeGreaterThan(0);
+    expect(await paidBy('payment', true)).toBe(0);
+    expect(await paidBy('payment', false)).toBeGreaterThan(0);
+    const report = await verifyLedger(t.db.pool);
+    expect(report.problems).toEqual([]);
   });
 
   it('the audit chains stay intact although the activity walked the clock through the past years', async () => {

@@ -83,6 +83,11 @@ const SettlementDetailPage = lazy(() =>
 const FunderSettlementDetailPage = lazy(() =>
   import('./pages/ledger/SettlementDetailPage.tsx').then((m) => ({ default: m.FunderSettlementDetailPage })),
 );
+const ReconciliationSettlementPage = lazy(() =>
+  import('./pages/ledger/SettlementDetailPage.tsx').then((m) => ({
+    default: m.ReconciliationSettlementPage,
+  })),
+);
 const ReconciliationPage = lazy(() =>
   import('./pages/ledger/ReconciliationPage.tsx').then((m) => ({ default: m.ReconciliationPage })),
 );
@@ -225,6 +230,9 @@ const routes: RouteObject[] = [
           subpage('/finance/settlements/:id', SettlementDetailPage, [Permission.LedgerManage]),
           page('reconciliation', ReconciliationPage),
           subpage('/reconciliation/invoices/:id', ReconciliationInvoicePage, [Permission.LedgerReadAll]),
+          subpage('/reconciliation/settlements/:id', ReconciliationSettlementPage, [
+            Permission.LedgerReadAll,
+          ]),
           page('subsidyGrants', MyGrantsPage),
           // Whoever is party to a grant reads it (the enterprise, the funder, the collecting insurer, readers of all).
           subpage('/subsidy/grants/:id', GrantDetailPage, [Permission.SubsidyRead]),

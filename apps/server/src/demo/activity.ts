@@ -15,7 +15,8 @@ import {
 import { recordPayment } from '../modules/ledger/billing-service.ts';
 import { closeMonth } from '../modules/ledger/close-service.ts';
 import { invoicesOfPolicy } from '../modules/ledger/service.ts';
-import { drawUpStatement, settleStatement } from '../modules/ledger/settlement-service.ts';
+import { drawUpStatement, settleStatement, voidStatement } from '../modules/ledger/settlement-service.ts';
+import { subsidyCounterparties, subsidyListing } from '../modules/ledger/subsidy-settlement-service.ts';
 import { registerPolicies } from '../modules/monitor/registration-service.ts';
 import { DEMO_REINSURER } from '../modules/placement/demo-seed.ts';
 import { inviteFollowers, placementTermsOfQuote, writeLine } from '../modules/placement/service.ts';
@@ -48,8 +49,9 @@ import {
 /*
  * A year of demo activity (演示业务), so a new zone is not empty tables: quotes for the demo enterprise and
  * for the broker's clients, binds (some co-insured with a follower, the IC pool's by its default shares),
- * payments — on time, late, partial, over or never —, endorsements, cancellations, the monthly closes and
- * quarterly settlements with followers and the reinsurer, claims (noticed, registered, settled or
+ * payments — on time, late, partial, over or never —, endorsements, cancellations, the monthly closes,
+ * quarterly settlements with followers and the reinsurer, the funder's quarterly subsidy settlement statements
+ * (补贴结算单) with the insurers it owes subsidy, claims (noticed, registered, settled or
  * declined, with the reporting and settlement lags of each kind of risk). Every step goes through the same services the
  * API uses, in its own transaction, on a clock walked forward through the past year, so every invariant
  * holds (`kebao ledger verify` passes on it). Deterministic for a seed. Runs once, on a zone without
@@ -89,8 +91,10 @@ export async function seedDemoActivity(
   options: DemoActivityOptions,
 ): Promise<DemoActivityReport | null> {
   if (options.policies <= 0 || (await hasPolicies(pool))) return null;
-  const [broker, enterprise, lead, follower] = await Promise.all(
-    ['broker', 'enterprise', 'insurer', 'insurer2'].map((who) => userByEmail(pool, `${who}@demo.kebao.cn`)),
+  const [broker, enterprise, lead, follower, funderUser] = await Promise.all(
+    ['broker', 'enterprise', 'insurer', 'insurer2', 'funder'].map((who) =>
+      userByEmail(pool, `${who}@demo.kebao.cn`),
+    ),
   );
   if (!broker || !enterprise || !lead || !follower) return null;
   const [leadOrg, followerOrg] = [lead.org_id, follower.org_id];
@@ -282,7 +286,9 @@ export async function seedDemoActivity(
     }
     if (loss) scheduleClaim(policy, requester, loss);
     // Money: 78 % pay in full, 8 % in two parts, 4 % a little too much, the rest not yet.
-    schedule(addMinutes(clock, payDelay * 1440), () => pay(policy.id, fate));
+    schedule(addMinutes(clock, payDelay * 1440), () =>
+      pay(policy.id, fate, forDemoEnterprise ? 'statement' : 'transfer'),
+    );
     if (fate > 0.9 && fate < 0.96) {
       schedule(addMinutes(clock, laterDelay * 1440), () =>
         attempt(asLead, (ctx) => {
@@ -404,14 +410,28 @@ export async function seedDemoActivity(
     tokenId: null,
   });
 
-  async function pay(policyId: string, fate: number) {
+  /**
+   * The bills of a policy paid as its holder pays — on time, in two parts, a little over — or not at all.
+   * The funder pays the subsidy bill of a policy the broker placed at the same time, one transfer of exactly
+   * the amount quoting the bill's number; the demo enterprise's, confirmed on the platform, it settles once a
+   * quarter by statement (补贴结算单, below).
+   */
+  async function pay(policyId: string, fate: number, subsidyBill: 'transfer' | 'statement') {
     if (fate > 0.9) return; // not paid (yet): overdue by now
     const invoices = (await invoicesOfPolicy(pool, policyId)).filter(
-      (v) => v.amount > 0n && v.settled !== v.amount,
+      (v) =>
+        v.amount > 0n && v.settled !== v.amount && (v.payer_kind !== 'funder' || subsidyBill === 'transfer'),
     );
     for (const invoice of invoices) {
       const due = invoice.amount - invoice.settled;
-      const parts = fate < 0.08 ? [due / 2n, due - due / 2n] : fate < 0.12 ? [due + 10_000n] : [due];
+      const parts =
+        invoice.payer_kind === 'funder'
+          ? [due]
+          : fate < 0.08
+            ? [due / 2n, due - due / 2n]
+            : fate < 0.12
+              ? [due + 10_000n]
+              : [due];
       for (const [k, amount] of parts.entries()) {
         const run = async () => {
           const done = await attempt(bankFeed(invoice.org_id), (ctx) =>
@@ -477,7 +497,55 @@ export async function seedDemoActivity(
     return rows;
   };
 
-  // Month ends and quarter settlements.
+  /**
+   * 补贴结算单. Once a quarter's confirmation windows are over — the grants nobody confirmed lapsed at the first
+   * pass of the second month after it —, the funder draws up a statement as of the quarter's last day with each
+   * insurer whose subsidy bills to it are still open, and pays it ten days later by bank transfer. The zone
+   * opens with the latest statement unpaid: the one before the last quarter's is held, and paid as the last
+   * quarter's is drawn up — unless that quarter brought nothing new, when the held one stays open. A statement
+   * a claw-back overtook meanwhile (settling is refused) is voided and drawn up afresh.
+   */
+  type Statement = Awaited<ReturnType<typeof drawUpStatement>>;
+  const heldStatements = new Map<string, Statement>();
+  async function subsidyQuarter(
+    funder: NonNullable<typeof funderUser>,
+    asOf: string,
+    stage: 'settle' | 'hold' | 'last',
+  ) {
+    const asFunder = actor(funder);
+    const drawUp = (insurer: string) =>
+      attempt(asFunder, (ctx) => drawUpStatement(ctx, { kind: 'subsidy', counterparty: insurer, asOf }));
+    const pay = async (s: Statement) => {
+      const paid = await attempt(asFunder, (ctx) =>
+        settleStatement(ctx, s.id, { channelRef: `DEMO-${s.number}` }),
+      );
+      if (paid) report.settlements++;
+      else await attempt(asFunder, (ctx) => voidStatement(ctx, s.id));
+      return paid !== null;
+    };
+    const owed = await subsidyCounterparties(pool, funder.org_id, asOf);
+    for (const insurer of new Set([...heldStatements.keys(), ...owed.map((i) => i.id)])) {
+      const held = heldStatements.get(insurer);
+      if (held) {
+        const { items } = await subsidyListing(pool, funder.org_id, insurer, endOfDay(asOf));
+        if (-items.reduce((sum, i) => (i.orgId ? sum : sum + i.amount), 0n) === held.amount) continue;
+        heldStatements.delete(insurer);
+        await pay(held);
+      }
+      const s = await drawUp(insurer);
+      if (!s) continue;
+      if (stage !== 'settle') heldStatements.set(insurer, s);
+      else
+        schedule(addMinutes(clock, 10 * 1440), async () => {
+          if (await pay(s)) return;
+          const again = await drawUp(insurer);
+          if (again) await pay(again);
+        });
+    }
+  }
+
+  // Month ends, quarter settlements and the funder's quarterly subsidy statements.
+  const quarterDay = (start: Date) => new Date(start.getTime() + 4 * 86_400_000 + 10 * 3_600_000);
   for (
     let month = monthStart(addDays(first, 31));
     month.getTime() < options.now.getTime();
@@ -498,7 +566,20 @@ export async function seedDemoActivity(
         if (done) report.registered += done.stored;
       });
     }
-    if ([0, 3, 6, 9].includes(Number(shanghaiDateOf(month).slice(5, 7)) - 1)) {
+    const monthIndex = Number(shanghaiDateOf(month).slice(5, 7)) - 1;
+    // In the second month after a quarter its confirmation windows are over and the grants nobody confirmed
+    // lapsed at the month's first pass: the funder settles the rest.
+    if (funderUser && [1, 4, 7, 10].includes(monthIndex)) {
+      const quarterEnd = addDays(parseCalendarDate(`${closing}-01`), -1);
+      const later = (quarters: number) => {
+        let start = month;
+        for (let k = 0; k < 3 * quarters; k++) start = nextMonth(start);
+        return quarterDay(start).getTime() >= options.now.getTime();
+      };
+      const stage = later(1) ? 'last' : later(2) ? 'hold' : 'settle';
+      schedule(quarterDay(month), () => subsidyQuarter(funderUser, quarterEnd, stage));
+    }
+    if ([0, 3, 6, 9].includes(monthIndex)) {
       schedule(new Date(month.getTime() + 4 * 86_400_000), async () => {
         const parties = [
           { kind: 'coinsurance' as const, counterparty: follower.org_id },
@@ -580,7 +661,7 @@ export async function seedDemoActivity(
       );
       if (!policy) return;
       report.policies++;
-      later(3, () => pay(policy.id, 0.3));
+      later(3, () => pay(policy.id, 0.3, 'statement'));
       const grant = (await grantsOf(pool, policy.id)).find((g) => g.programme_code === FIRST_SET);
       if (grant) then(grant.id);
     };
@@ -701,6 +782,11 @@ function lossOf(product: string, random: () => number): Loss | null {
 
 function before(a: Step, b: Step): boolean {
   return a.at.getTime() < b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.seq < b.seq);
+}
+
+/** The end of a calendar day (00:00 Asia/Shanghai of the next). */
+function endOfDay(day: string): Date {
+  return startOfDayInstant(addDays(parseCalendarDate(day), 1));
 }
 
 function addMinutes(d: Date, minutes: number): Date {

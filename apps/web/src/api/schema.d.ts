@@ -10560,12 +10560,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Settlement statements the caller drew up or is the counterparty of (all with ledger.read_all) */
+        /**
+         * Settlement statements the caller drew up or is the counterparty of (all with ledger.read_all)
+         * @description Newest first; narrowed by kind, status, the drawer (the funder of a subsidy statement), the counterparty (its insurer) and the asOf day (from, to; both inclusive). The regulator and the platform (ledger.read_all) read every statement of every kind; anyone else only its own.
+         */
         get: {
             parameters: {
                 query?: {
                     kind?: "coinsurance" | "reinsurance" | "subsidy";
                     status?: "open" | "settled" | "void";
+                    /** @description the organisation that drew it up: the funder of a subsidy statement, the lead, the cedent */
+                    drawer?: string;
+                    /** @description the other side: an organisation id (the insurer of a subsidy statement) or the reinsurer code */
+                    counterparty?: string;
+                    /** @description asOf on or after this day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description asOf on or before this day (YYYY-MM-DD) */
+                    to?: string;
                     limit?: number;
                     offset?: number;
                 };
@@ -14328,6 +14339,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The administrative region codes (GB/T 2260) the platform names, with their names
+         * @description The shipped list (catalog/regions/cn-regions.yaml): every province, the prefecture-level cities and districts the platform uses, every district of Shanghai and Wuhan. Not the whole national list: a code not in it has no name here and is shown as the code. A county’s full name runs through its parents (420111 → 湖北省武汉市洪山区).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the Ministry of Civil Affairs list the codes and names follow */
+                            source: string;
+                            /** @description the year of that list */
+                            edition: number;
+                            /** @description in code order */
+                            items: {
+                                /** @description GB/T 2260 code, 6 digits */
+                                code: string;
+                                /**
+                                 * @description province 省级 (XX0000) · prefecture 地级 (XXYY00) · county 县级
+                                 * @enum {string}
+                                 */
+                                level: "province" | "prefecture" | "county";
+                                /** @description the code of the region it belongs to (a province for a prefecture; a prefecture, or the province where none stands between, for a county); null for a province */
+                                parent: string | null;
+                                names: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subsidy/programmes/{code}/breakdown": {
         parameters: {
             query?: never;
@@ -14370,7 +14441,7 @@ export interface paths {
                             items: {
                                 /** @description product code · statistical class · GB/T 2260 region code ("unknown": none recorded) · enterprise id */
                                 key: string;
-                                /** @description in Chinese: the product’s name · the class as the statistics name it · the region code · the enterprise’s name */
+                                /** @description in Chinese: the product’s name · the class as the statistics name it · the district’s full name from GET /api/regions (上海市浦东新区; the code when the list does not hold it) · the enterprise’s name */
                                 label: string;
                                 /** @description in English where there is one (the enterprise’s name otherwise) */
                                 labelEn: string;

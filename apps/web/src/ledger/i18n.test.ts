@@ -55,6 +55,7 @@ describe('the words of bills, payments and settlement', () => {
     expect(sorted(Object.keys(zhCN.settlements.statuses))).toEqual(sorted(statementStatuses));
     expect(sorted(Object.keys(zhCN.settlements.kinds))).toEqual(sorted(statementKinds));
     expect(sorted(Object.keys(zhCN.settlements.directions))).toEqual(sorted(statementDirections));
+    expect(sorted(Object.keys(zhCN.settlements.drawerDirections))).toEqual(sorted(statementDirections));
   });
 
   it('says the invoice statuses as the business does', () => {

@@ -37,5 +37,6 @@ describe('the menu of bills, finance and reconciliation', () => {
     expect(activeNavKey(`/finance/invoices/${id}`)).toBe('finance');
     expect(activeNavKey(`/finance/settlements/${id}`)).toBe('finance');
     expect(activeNavKey(`/reconciliation/invoices/${id}`)).toBe('reconciliation');
+    expect(activeNavKey(`/reconciliation/settlements/${id}`)).toBe('reconciliation');
   });
 });

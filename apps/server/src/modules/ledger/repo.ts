@@ -733,6 +733,24 @@ export async function openBalancesByPolicy(
   return r.rows;
 }
 
+/**
+ * The insurers whose books hold, on some policy, an open subsidy_receivable from the funder up to `asOf` —
+ * those the funder has a subsidy statement to draw up with —, by name.
+ */
+export async function insurersWithSubsidyOpen(db: Queryable, funderId: string, asOf: Date) {
+  const r = await db.query<{ id: string; name_zh: string }>(
+    `SELECT o.id, o.name_zh FROM organisation o
+      WHERE o.kind = 'insurer' AND EXISTS (
+        SELECT 1 FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id
+         WHERE l.org_id = o.id AND l.account = 'subsidy_receivable' AND l.counterparty = $1
+           AND j.posted_at <= $2 AND l.policy_id IS NOT NULL
+         GROUP BY l.policy_id HAVING sum(l.amount) <> 0)
+      ORDER BY o.name_zh, o.id`,
+    [funderId, asOf],
+  );
+  return r.rows;
+}
+
 /** A statement's item: a balance it clears, in the drawer's books unless `orgId` names another. */
 export interface StatementItemInsert {
   policyId: string;
@@ -814,10 +832,30 @@ const STATEMENT_VISIBLE = `($1::boolean OR s.org_id = $2::uuid OR s.counterparty
 export async function listStatements(
   db: Queryable,
   scope: LedgerScope,
-  filter: { kind?: string | undefined; status?: string | undefined; limit: number; offset: number },
+  filter: {
+    kind?: string | undefined;
+    status?: string | undefined;
+    drawer?: string | undefined;
+    counterparty?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
-  const where = `${STATEMENT_VISIBLE} AND ($3::text IS NULL OR s.kind = $3) AND ($4::text IS NULL OR s.status = $4)`;
-  const params = [scope.all, scope.orgId, filter.kind ?? null, filter.status ?? null];
+  const where = `${STATEMENT_VISIBLE} AND ($3::text IS NULL OR s.kind = $3) AND ($4::text IS NULL OR s.status = $4)
+    AND ($5::uuid IS NULL OR s.org_id = $5) AND ($6::text IS NULL OR s.counterparty = $6)
+    AND ($7::date IS NULL OR s.as_of >= $7) AND ($8::date IS NULL OR s.as_of <= $8)`;
+  const params = [
+    scope.all,
+    scope.orgId,
+    filter.kind ?? null,
+    filter.status ?? null,
+    filter.drawer ?? null,
+    filter.counterparty ?? null,
+    filter.from ?? null,
+    filter.to ?? null,
+  ];
   const total = await db.query<{ n: string }>(
     `SELECT count(*)::text AS n FROM settlement_statement s WHERE ${where}`,
     params,
@@ -828,7 +866,7 @@ export async function listStatements(
             (SELECT count(DISTINCT i.policy_id)::int FROM settlement_item i WHERE i.statement_id = s.id) AS items
        FROM settlement_statement s JOIN organisation o ON o.id = s.org_id
        LEFT JOIN organisation c ON c.id::text = s.counterparty
-      WHERE ${where} ORDER BY s.created_at DESC, s.number DESC LIMIT $5 OFFSET $6`,
+      WHERE ${where} ORDER BY s.created_at DESC, s.number DESC LIMIT $9 OFFSET $10`,
     [...params, filter.limit, filter.offset],
   );
   return { rows: r.rows, total: Number(total.rows[0]?.n ?? 0) };

@@ -549,12 +549,28 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           'Settlement statements the caller drew up or is the counterparty of (all with ledger.read_all)',
+        description:
+          'Newest first; narrowed by kind, status, the drawer (the funder of a subsidy statement), the ' +
+          'counterparty (its insurer) and the asOf day (from, to; both inclusive). The regulator and the ' +
+          'platform (ledger.read_all) read every statement of every kind; anyone else only its own.',
         querystring: SettlementListQuery,
         response: { 200: Page(SettlementSummary), ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const { limit = 50, offset = 0, ...filter } = request.query;
+      if (filter.from && filter.to && filter.from > filter.to) {
+        throw problem('request.invalid', {
+          errors: [
+            {
+              path: '/querystring/to',
+              code: 'range',
+              message_zh: '截止日期不能早于起始日期',
+              message_en: 'The end day must not be before the start day',
+            },
+          ],
+        });
+      }
       const { rows, total } = await listStatements(pool, scopeOf(request.actor), {
         ...filter,
         limit,

@@ -287,6 +287,21 @@ export const SettlementListQuery = Type.Object(
       Type.Union([Type.Literal('coinsurance'), Type.Literal('reinsurance'), Type.Literal('subsidy')]),
     ),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('settled'), Type.Literal('void')])),
+    drawer: Type.Optional({
+      ...Uuid,
+      description:
+        'the organisation that drew it up: the funder of a subsidy statement, the lead, the cedent',
+    }),
+    counterparty: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'the other side: an organisation id (the insurer of a subsidy statement) or the reinsurer code',
+      }),
+    ),
+    from: Type.Optional({ ...CalendarDate, description: 'asOf on or after this day (YYYY-MM-DD)' }),
+    to: Type.Optional({ ...CalendarDate, description: 'asOf on or before this day (YYYY-MM-DD)' }),
     ...PageQuery,
   },
   { additionalProperties: false },

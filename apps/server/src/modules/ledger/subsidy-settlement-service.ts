@@ -3,6 +3,7 @@ import { applyPayment } from '@kebao/domain/billing';
 import { grantOpen, postSubsidySettlement, subsidyDue } from '@kebao/domain/ledger';
 import type { Fen } from '@kebao/domain/money';
 import { Permission } from '@kebao/domain/org';
+import { addDays, parseCalendarDate, startOfDayInstant } from '@kebao/domain/time';
 import { type Actor, can } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { isUuid, newId } from '../../platform/ids.ts';
@@ -11,6 +12,7 @@ import { countGrantSettled, type FunderGrant, funderGrants } from '../subsidy/se
 import {
   findOrganisationKind,
   type InvoiceRow,
+  insurersWithSubsidyOpen,
   type JournalLineInsert,
   lockFunderInvoices,
   openBalancesByPolicy,
@@ -61,6 +63,15 @@ export async function requireSubsidyCounterparty(db: Queryable, counterparty: st
       },
     ],
   });
+}
+
+/**
+ * The insurers a funder may have a subsidy statement to draw up with as of a day: those whose subsidy bills to
+ * it are open on some policy at the day's end (or who owe it subsidy clawed back), by name. A grant that no
+ * longer owes anything (lapsed, say) leaves nothing to list: drawing up then answers settlement.nothing_due.
+ */
+export async function subsidyCounterparties(db: Queryable, funder: string, asOf: string) {
+  return insurersWithSubsidyOpen(db, funder, startOfDayInstant(addDays(parseCalendarDate(asOf), 1)));
 }
 
 /** The items and grants a funder's statement with the insurer lists, up to `until`. */

@@ -34,8 +34,9 @@ import type { CloseView, TrialBalanceRow, VerifyProblem } from '../../ledger/typ
 import { isOneOf } from '../../policy/vocabulary.ts';
 import { useMoney } from '../policy/labels.tsx';
 import { InvoiceList } from './InvoiceList.tsx';
+import { SettlementOversight } from './SettlementOversight.tsx';
 
-const tabs = ['trial', 'verify', 'closes', 'invoices'] as const;
+const tabs = ['trial', 'verify', 'closes', 'invoices', 'settlements'] as const;
 type ReconciliationTab = (typeof tabs)[number];
 
 const natures = ['asset', 'liability', 'income', 'expense'] as const;
@@ -282,7 +283,7 @@ function ClosesPanel() {
 
 /**
  * 账务核对 `/reconciliation` (regulators and the platform): the platform's trial balance, the reconciliation
- * report, the monthly closes (the platform closes months) and every invoice.
+ * report, the monthly closes (the platform closes months), every invoice and every settlement statement.
  */
 export function ReconciliationPage() {
   const { t } = useTranslation();
@@ -320,6 +321,13 @@ export function ReconciliationPage() {
             children: (
               <InvoiceList base="/reconciliation" parties="both" emptyText={t('invoices.emptyAll')} />
             ),
+          },
+          {
+            key: 'settlements',
+            label: (
+              <span data-testid="reconciliation-tab-settlements">{t('reconciliation.tabs.settlements')}</span>
+            ),
+            children: <SettlementOversight />,
           },
         ]}
       />

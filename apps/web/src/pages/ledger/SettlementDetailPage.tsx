@@ -23,7 +23,8 @@ import { NotFound } from '../../components/NotFound.tsx';
 import { useNotifyError } from '../../components/ProblemAlert.tsx';
 import { testId } from '../../components/testId.ts';
 import { formatDateTime } from '../../format/datetime.ts';
-import { absYuan, viewerDirection } from '../../ledger/forms.ts';
+import { absYuan } from '../../ledger/forms.ts';
+import { statementReading } from '../../ledger/oversight.ts';
 import type { SettlementDetail, SettlementLine } from '../../ledger/types.ts';
 import { exportFormats } from '../../ledger/vocabulary.ts';
 import { isUuid } from '../../policy/vocabulary.ts';
@@ -122,7 +123,8 @@ function StatementView({ id }: { id: string }) {
     return <LoadError error={detail.error} onRetry={detail.reload} />;
   }
   if (!data) return <Skeleton active paragraph={{ rows: 8 }} />;
-  const direction = viewerDirection(data, me.organisation.id);
+  // A party reads its own side (我方应付); the regulator and the platform the drawer's (出具方应付).
+  const reading = statementReading(data, me.organisation.id);
   // A subsidy statement lists one line per grant, with its programme.
   const programmes = data.lines.some((l) => l.programme !== null);
   return (
@@ -151,7 +153,10 @@ function StatementView({ id }: { id: string }) {
               label: t('settlements.amount'),
               children: (
                 <Typography.Text strong data-testid="settlement-amount">
-                  {money(absYuan(data.amount))} {labels.direction(direction)}
+                  {money(absYuan(data.amount))}{' '}
+                  {reading.party
+                    ? labels.direction(reading.direction)
+                    : t(`settlements.drawerDirections.${reading.direction}`)}
                 </Typography.Text>
               ),
             },
@@ -219,7 +224,7 @@ function StatementView({ id }: { id: string }) {
   );
 }
 
-function StatementPage({ base }: { base: '/finance' | '/bills' }) {
+function StatementPage({ base }: { base: '/finance' | '/bills' | '/reconciliation' }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   if (!isUuid(id)) return <NotFound />;
@@ -245,4 +250,12 @@ export function SettlementDetailPage() {
 /** 补贴结算单详情 `/bills/settlements/:id` (subsidy funders): the same, under 应付补贴. */
 export function FunderSettlementDetailPage() {
   return <StatementPage base="/bills" />;
+}
+
+/**
+ * 结算单详情 `/reconciliation/settlements/:id` (the regulator and the platform): any statement, read-only —
+ * its lines and export; only the drawer settles or voids.
+ */
+export function ReconciliationSettlementPage() {
+  return <StatementPage base="/reconciliation" />;
 }
