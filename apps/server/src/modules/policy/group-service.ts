@@ -11,9 +11,8 @@ import { enterpriseOfOrganisation, enterprisesInParks } from '../enterprise/serv
 import { postJournal } from '../ledger/service.ts';
 import { cessionsAtBind, standingLines, takePoolCapacity } from '../placement/service.ts';
 import { type CertificateMove, groupJournalLines } from './group-lifecycle.ts';
-import { sumCessions } from './movement.ts';
+import { bindCessionRows, sumCessions } from './movement.ts';
 import {
-  type CessionRow,
   insertCessions,
   insertPolicy,
   insertPolicyLines,
@@ -243,22 +242,7 @@ export async function bindGroupPolicy(ctx: Ctx, deps: BindDeps, input: GroupInpu
     await insertPolicy(ctx.db, certificate);
     const certificateLines = lineRows(id, m.premiums, m.sums);
     await insertPolicyLines(ctx.db, certificateLines);
-    const cessions: CessionRow[] = m.cessions.flatMap((p) =>
-      p.cessions
-        .filter((c) => c.cededSumInsured !== 0n || c.cededPremium !== 0n)
-        .map((c) => ({
-          id: newId(),
-          policy_id: id,
-          org_id: p.orgId,
-          treaty_id: c.treatyId,
-          kind: c.kind,
-          reinsurer: c.reinsurer,
-          ceded_sum_insured: c.cededSumInsured,
-          ceded_premium: c.cededPremium,
-          commission: c.commission,
-          endorsement_seq: 0,
-        })),
-    );
+    const cessions = bindCessionRows(id, m.cessions);
     moves.push({
       certificate,
       lines: certificateLines,

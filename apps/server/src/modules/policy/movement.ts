@@ -9,7 +9,7 @@ import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import type { CachedVersion, CatalogCache } from '../catalog/catalog-cache.ts';
-import { checkNetRetention } from '../placement/service.ts';
+import { checkNetRetention, type ParticipantCessions } from '../placement/service.ts';
 import { readQuote } from '../quote/request-service.ts';
 import { type CessionRow, cessionsOf, insertCessions, type PolicyLineRow, type PolicyRow } from './repo.ts';
 
@@ -83,6 +83,29 @@ export function checkEffective(policy: PolicyRow, effective: string) {
   if (policy.last_effective && compareDates(date, parseCalendarDate(policy.last_effective)) < 0) {
     throw problem('endorsement.out_of_sequence', { params: { effective, last: policy.last_effective } });
   }
+}
+
+/** The cession rows a bind stores for a policy: every participant's cessions that cede anything. */
+export function bindCessionRows(
+  policyId: string,
+  participants: readonly Pick<ParticipantCessions, 'orgId' | 'cessions'>[],
+): CessionRow[] {
+  return participants.flatMap((p) =>
+    p.cessions
+      .filter((c) => c.cededSumInsured !== 0n || c.cededPremium !== 0n)
+      .map((c) => ({
+        id: newId(),
+        policy_id: policyId,
+        org_id: p.orgId,
+        treaty_id: c.treatyId,
+        kind: c.kind,
+        reinsurer: c.reinsurer,
+        ceded_sum_insured: c.cededSumInsured,
+        ceded_premium: c.cededPremium,
+        commission: c.commission,
+        endorsement_seq: 0,
+      })),
+  );
 }
 
 const cessionKey = (c: Pick<CessionRow, 'org_id' | 'treaty_id' | 'kind' | 'reinsurer'>) =>

@@ -38,6 +38,7 @@ import {
 } from './group-lifecycle.ts';
 import {
   audienceOf,
+  bindCessionRows,
   type CancelInput,
   checkEffective,
   type EndorseInput,
@@ -197,22 +198,7 @@ export async function bindQuote(
     sum_insured: sums[i] as Fen,
   }));
   await insertPolicyLines(ctx.db, lines);
-  const cessionRows: CessionRow[] = cessions.flatMap((p) =>
-    p.cessions
-      .filter((c) => c.cededSumInsured !== 0n || c.cededPremium !== 0n)
-      .map((c) => ({
-        id: newId(),
-        policy_id: policyId,
-        org_id: p.orgId,
-        treaty_id: c.treatyId,
-        kind: c.kind,
-        reinsurer: c.reinsurer,
-        ceded_sum_insured: c.cededSumInsured,
-        ceded_premium: c.cededPremium,
-        commission: c.commission,
-        endorsement_seq: 0,
-      })),
-  );
+  const cessionRows = bindCessionRows(policyId, cessions);
   await insertCessions(ctx.db, cessionRows);
   await deps.subsidy.recordBind?.(
     ctx,
