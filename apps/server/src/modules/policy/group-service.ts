@@ -12,13 +12,7 @@ import { postJournal } from '../ledger/service.ts';
 import { cessionsAtBind, standingLines, takePoolCapacity } from '../placement/service.ts';
 import { type CertificateMove, groupJournalLines } from './group-lifecycle.ts';
 import { bindCessionRows, sumCessions } from './movement.ts';
-import {
-  insertCessions,
-  insertPolicy,
-  insertPolicyLines,
-  nextPolicySeq,
-  type PolicyRow,
-} from './repo.ts';
+import { insertCessions, insertPolicy, insertPolicyLines, nextPolicySeq, type PolicyRow } from './repo.ts';
 import type { BindDeps } from './service.ts';
 
 /*
