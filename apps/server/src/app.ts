@@ -65,11 +65,14 @@ export async function buildApp(services: Services, options: BuildOptions = {}) {
   app.removeContentTypeParser('text/plain');
   await app.register(cookie);
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers({
+      'x-request-id': request.id,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+    });
+    done();
   });
 
   registerGuard(app, { pool: services.pool, clock: services.clock, config });

@@ -24,6 +24,9 @@ export class CatalogCache {
   private readonly pool: pg.Pool;
   private readonly byVersion = new Map<string, Promise<CachedVersion | null>>();
   private readonly latest = new Map<string, Promise<number | null>>();
+  /** The same entries once loaded, for `peek`. */
+  private readonly settled = new Map<string, CachedVersion | null>();
+  private readonly settledLatest = new Map<string, number | null>();
   private readonly maxEntries: number;
 
   constructor(pool: pg.Pool, hub: StreamHub, maxEntries = 2000) {
@@ -41,25 +44,50 @@ export class CatalogCache {
     const key = `${code}@${number}`;
     let entry = this.byVersion.get(key);
     if (!entry) {
-      if (this.byVersion.size >= this.maxEntries) this.byVersion.clear();
-      entry = this.load(code, number);
-      this.byVersion.set(key, entry);
-      entry.catch(() => this.byVersion.delete(key));
+      if (this.byVersion.size >= this.maxEntries) {
+        this.byVersion.clear();
+        this.settled.clear();
+      }
+      const loading = this.load(code, number);
+      entry = loading;
+      this.byVersion.set(key, loading);
+      loading.then(
+        // Only while it is still the entry: a forget() meanwhile must not bring back what it dropped.
+        (cached) => this.byVersion.get(key) === loading && this.settled.set(key, cached),
+        () => this.byVersion.delete(key),
+      );
     }
     return entry;
   }
 
+  /**
+   * The version `get` would give, when it is already loaded; undefined when it would need the database
+   * (then call `get`). Lets a hot path answer without a promise.
+   */
+  peek(code: string, version?: number): CachedVersion | null | undefined {
+    const number = version ?? this.settledLatest.get(code);
+    if (number === undefined) return undefined;
+    if (number === null) return null;
+    return this.settled.get(`${code}@${number}`);
+  }
+
   forget(code: string): void {
     this.latest.delete(code);
+    this.settledLatest.delete(code);
     for (const key of this.byVersion.keys()) if (key.startsWith(`${code}@`)) this.byVersion.delete(key);
+    for (const key of this.settled.keys()) if (key.startsWith(`${code}@`)) this.settled.delete(key);
   }
 
   private latestQuotable(code: string): Promise<number | null> {
     let entry = this.latest.get(code);
     if (!entry) {
-      entry = latestQuotableVersion(this.pool, code);
-      this.latest.set(code, entry);
-      entry.catch(() => this.latest.delete(code));
+      const loading = latestQuotableVersion(this.pool, code);
+      entry = loading;
+      this.latest.set(code, loading);
+      loading.then(
+        (number) => this.latest.get(code) === loading && this.settledLatest.set(code, number),
+        () => this.latest.delete(code),
+      );
     }
     return entry;
   }

@@ -1,5 +1,5 @@
 import { isPermission, type Permission } from '@kebao/domain/org';
-import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { type Actor, anonymousActor } from '../actor.ts';
 import type { Config } from '../config.ts';
@@ -69,36 +69,58 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions): void
 
   const idleMs = options.config.session.idleMinutes * 60_000;
 
-  app.addHook('onRequest', async (request, reply) => {
-    request.actor = anonymousActor;
-    const access = request.routeOptions.config?.access;
-    if (access === undefined) return; // not a route (404), or a framework route declared elsewhere
+  /** Who is asking: a bearer token or a session cookie, read from the database (CSRF checked). */
+  async function authenticate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    access: RouteAccess,
+    bearer: string | null,
+  ) {
     const now = options.clock();
-
-    const bearer = bearerOf(request);
     if (bearer) {
       request.actor = await tokenPrincipal(options.pool, bearer, now);
-    } else {
-      const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) {
-        const principal = await sessionPrincipal(options.pool, cookie, now, { idleMs });
-        if (principal) {
-          request.actor = principal.actor;
-          request.session = principal;
-          const sent = request.headers[CSRF_HEADER];
-          if (access !== 'public' && !SAFE_METHODS.has(request.method)) {
-            if (typeof sent !== 'string' || !safeEqual(sent, principal.session.csrf_token))
-              throw problem('auth.csrf');
-          }
-        } else {
-          reply.clearCookie(SESSION_COOKIE, { path: '/' });
-          if (access !== 'public') throw problem('auth.session_expired');
-        }
-      }
+      return;
     }
+    const cookie = request.cookies[SESSION_COOKIE] as string;
+    const principal = await sessionPrincipal(options.pool, cookie, now, { idleMs });
+    if (principal) {
+      request.actor = principal.actor;
+      request.session = principal;
+      const sent = request.headers[CSRF_HEADER];
+      if (access !== 'public' && !SAFE_METHODS.has(request.method)) {
+        if (typeof sent !== 'string' || !safeEqual(sent, principal.session.csrf_token))
+          throw problem('auth.csrf');
+      }
+    } else {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      if (access !== 'public') throw problem('auth.session_expired');
+    }
+  }
 
-    if (access === 'public') return;
-    if (request.actor.type === 'anonymous') throw problem('auth.required');
-    if (access !== 'session' && !request.actor.permissions.has(access)) throw problem('auth.forbidden');
+  // A callback hook, not an async one: a request without credentials (every public call of an
+  // anonymous visitor) passes without a promise or a turn of the event loop.
+  app.addHook('onRequest', (request, reply, done) => {
+    request.actor = anonymousActor;
+    const access = request.routeOptions.config?.access;
+    if (access === undefined) return done(); // not a route (404), or a framework route declared elsewhere
+    let bearer: string | null;
+    try {
+      bearer = bearerOf(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    if (bearer === null && !request.cookies[SESSION_COOKIE]) return done(refusal(access, request.actor));
+    authenticate(request, reply, access, bearer).then(
+      () => done(refusal(access, request.actor)),
+      (error: Error) => done(error),
+    );
   });
+}
+
+/** Why `actor` may not use a route of `access`, or undefined when it may. */
+function refusal(access: RouteAccess, actor: Actor): Error | undefined {
+  if (access === 'public') return undefined;
+  if (actor.type === 'anonymous') return problem('auth.required');
+  if (access !== 'session' && !actor.permissions.has(access)) return problem('auth.forbidden');
+  return undefined;
 }
