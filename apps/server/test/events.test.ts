@@ -58,7 +58,8 @@ describe('the outbox dispatcher', () => {
       accepts: (type) => type === 'test.step',
       handle: async (e) => {
         const step = (e.payload as { step: number }).step;
-        if (e.aggregateId === 'c' && step === 1 && failures < 1) {
+        // Down for the batch of all five and for c1's first delivery on its own.
+        if (e.aggregateId === 'c' && step === 1 && failures < 2) {
           failures++;
           throw new Error('downstream is down');
         }
@@ -70,6 +71,70 @@ describe('the outbox dispatcher', () => {
     expect(order.filter((x) => x.startsWith('c'))).toEqual(['c1', 'c2', 'c3']);
     expect(order.filter((x) => x.startsWith('d'))).toEqual(['d1', 'd2']);
     expect(order.indexOf('d1')).toBeLessThan(order.indexOf('c1'));
+    expect(failures).toBe(2);
+  });
+
+  it('numbers the events of many aggregates appended at once, each after its own last number', async () => {
+    await emitMany('h', 2);
+    const tx = createTxRunner({ pool: db.pool, clock: () => new Date() });
+    await tx(systemActor, null, async (ctx) => {
+      for (const [aggregateId, step] of [
+        ['j', 1],
+        ['h', 3],
+        ['i', 1],
+        ['h', 4],
+        ['j', 2],
+      ] as const)
+        ctx.emit({ type: 'test.many', aggregateType: 'test', aggregateId, payload: { step } });
+    });
+    const r = await db.pool.query<{ aggregate_id: string; aggregate_seq: string; step: number }>(
+      `SELECT aggregate_id, aggregate_seq::text, (payload->>'step')::int AS step FROM outbox_event
+        WHERE aggregate_id IN ('h', 'i', 'j') ORDER BY aggregate_id, aggregate_seq`,
+    );
+    expect(r.rows.map((row) => `${row.aggregate_id}${row.aggregate_seq}:${row.step}`)).toEqual([
+      'h1:1',
+      'h2:2',
+      'h3:3',
+      'h4:4',
+      'i1:1',
+      'j1:1',
+      'j2:2',
+    ]);
+    const d = new Dispatcher({ pool: db.pool, log: quiet });
+    d.register({ name: 'recorder', handle: async () => {} });
+    expect(await d.drain()).toBe(0);
+    await d.stop();
+  });
+
+  it('delivers a batch of events to a subscriber in one transaction, with handleBatch when it has one', async () => {
+    await emitMany('f', 3);
+    await emitMany('g', 2);
+    const batches: string[][] = [];
+    const singles: string[] = [];
+    const d = new Dispatcher({ pool: db.pool, log: quiet });
+    d.register({
+      name: 'batcher',
+      accepts: (type) => type === 'test.step',
+      handle: async (e) => {
+        singles.push(e.aggregateId);
+      },
+      handleBatch: async (events, tx) => {
+        const r = await tx.query<{ xid: string }>('SELECT txid_current()::text AS xid');
+        batches.push([
+          r.rows[0]?.xid as string,
+          ...events.map((e) => `${e.aggregateId}${(e.payload as { step: number }).step}`),
+        ]);
+      },
+    });
+    expect(await d.drain(15_000)).toBe(0);
+    await d.stop();
+    expect(singles).toEqual([]);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.slice(1)).toEqual(['f1', 'f2', 'f3', 'g1', 'g2']);
+    const recorded = await db.pool.query(
+      "SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id IN ('f', 'g') AND done_at IS NOT NULL",
+    );
+    expect(recorded.rows[0].n).toBe(5);
   });
 
   it("rolls back a handler's own writes when it fails, and applies them once when it succeeds", async () => {

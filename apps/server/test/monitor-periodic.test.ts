@@ -260,3 +260,60 @@ describe('the yearly index', () => {
     expect(before.body.code).toBe('index.before_base');
   });
 });
+
+describe('a burst of business', () => {
+  it('gives each risk of a batch its own alert with its own cause, and moves the zone by exactly their sum', async () => {
+    const rule = {
+      code: 'every-risk-retained',
+      version: 1,
+      names: { zh: '测试：每笔业务的自留', en: 'Test: every risk’s retention' },
+      metric: 'retention_ratio',
+      filter: { insurer: [insurerId] },
+      condition: { type: 'threshold', op: 'gt', value: '0' },
+      severity: 'info',
+      message: { zh: '{subject} 自留 {value}', en: '{subject} retains {value}' },
+    };
+    const published = await regulator.put('/api/monitor/alert-rules/every-risk-retained', rule);
+    expect(published.status, JSON.stringify(published.body)).toBeLessThan(300);
+    const before = await zoneSumInsured();
+    const stream = await EventStream.open(regulator);
+    // Twelve rows in one request: their events commit together and reach the monitor together.
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      registration(
+        `EXT-BURST-${String(i + 1).padStart(4, '0')}`,
+        uscc,
+        today(),
+        addDays(today(), 100),
+        `${100_000 * (i + 1)}.00`,
+      ),
+    );
+    const reg = await insurer.post('/api/registrations', { rows });
+    expect(reg.body, JSON.stringify(reg.body)).toMatchObject({ stored: 12 });
+    const mine = (f: EventFrame) =>
+      f.event === 'alert.raised' && f.data.payload.rule === 'every-risk-retained';
+    await stream.until((s) => s.events.filter(mine).length >= 12, 15_000);
+    stream.close();
+    const raised = stream.events.filter(mine);
+    expect(raised).toHaveLength(12);
+    const ids = await t.db.pool.query<{ id: string; policy_number: string }>(
+      "SELECT id, policy_number FROM registered_policy WHERE policy_number LIKE 'EXT-BURST-%'",
+    );
+    expect(ids.rows).toHaveLength(12);
+    for (const { id } of ids.rows) {
+      const alert = raised.find((f) => f.data.payload.subject === `risk:r:${id}:${insurerId}`) as EventFrame;
+      expect(alert, id).toBeDefined();
+      expect(alert.data.payload.cause).toMatchObject({
+        eventType: 'registration.recorded',
+        aggregateType: 'registered_policy',
+        aggregateId: id,
+      });
+    }
+    // 100,000 + 200,000 + … + 1,200,000 yuan.
+    expect((await zoneSumInsured()) - before).toBe(fen('7800000.00'));
+    await regulator.put('/api/monitor/alert-rules/every-risk-retained', {
+      ...rule,
+      version: 2,
+      active: false,
+    });
+  });
+});

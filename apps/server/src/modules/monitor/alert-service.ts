@@ -12,9 +12,10 @@ import { systemActor } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendEvents } from '../../platform/outbox/append.ts';
-import type { OutboxEvent } from '../../platform/outbox/types.ts';
+import type { DomainEvent, OutboxEvent } from '../../platform/outbox/types.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import {
+  type AlertHistoryEntry,
   type AlertRow,
   activeRules,
   backlogByInsurer,
@@ -22,12 +23,13 @@ import {
   dimensionAmounts,
   findAlert,
   findRule,
-  insertAlert,
+  insertAlertHistories,
   insertAlertHistory,
+  insertAlerts,
   insurerFigures,
   insurerLossFigures,
-  liveAlert,
-  observeMetric,
+  liveAlerts,
+  observeMetrics,
   programmeBurn,
   sandboxUsage,
   updateAlert,
@@ -56,12 +58,23 @@ export interface Observation {
   facts: AlertDimensions;
 }
 
+/** An observation with when it was made and the event that made it (null: a scheduled pass). */
+interface Observed extends Observation {
+  at: Date;
+  cause: AlertCause | null;
+}
+
+/**
+ * Observes what a batch of events moved and applies the rules; returns the alerts opened. Figures of the
+ * whole zone (concentration, each insurer's share and retained premium) are observed once, after the
+ * batch; a risk's retention once per risk, with the event that moved it.
+ */
 export async function evaluateAlerts(
   tx: Queryable,
-  input: { event: OutboxEvent; moved: Moved; at: Date },
+  items: readonly { event: OutboxEvent; moved: Moved }[],
 ): Promise<number> {
-  const observations = await observe(tx, input.event, input.moved, input.at);
-  return applyObservations(tx, observations, input.at, causeOf(input.event));
+  const observations = await observe(tx, items);
+  return applyObservations(tx, observations);
 }
 
 /**
@@ -70,46 +83,64 @@ export async function evaluateAlerts(
  * alerts opened.
  */
 export async function claimBacklogPass(tx: Queryable, at: Date): Promise<number> {
-  const observations: Observation[] = (await backlogByInsurer(tx, at)).map((b) => ({
+  const observations: Observed[] = (await backlogByInsurer(tx, at)).map((b) => ({
     metric: 'claim_backlog_overdue',
     subject: `insurer:${b.org_id}`,
     subjectOrg: b.org_id,
     label: b.name,
     value: String(b.overdue),
     facts: { insurer: b.org_id },
+    at,
+    cause: null,
   }));
-  return applyObservations(tx, observations, at, null);
+  return applyObservations(tx, observations);
 }
 
-/** Records each observation and applies every active rule that watches it; returns the alerts opened. */
-async function applyObservations(
-  tx: Queryable,
-  observations: readonly Observation[],
-  at: Date,
-  cause: AlertCause | null,
-): Promise<number> {
-  if (observations.length === 0) return 0;
+/**
+ * Records each observation (the last of a metric on a subject, when a batch observed it twice) and applies
+ * every active rule that watches it, reading and writing the alerts of all of them together; returns the
+ * alerts opened.
+ */
+async function applyObservations(tx: Queryable, observed: readonly Observed[]): Promise<number> {
+  if (observed.length === 0) return 0;
+  const latest = new Map<string, Observed>();
+  for (const o of observed) {
+    const key = `${o.metric}\u0000${o.subject}`;
+    latest.delete(key);
+    latest.set(key, o);
+  }
+  const observations = [...latest.values()];
   const rules = (await activeRules(tx)).map((r) => r.definition as unknown as AlertRule);
-  const today = shanghaiDateOf(at);
-  let raised = 0;
-  for (const o of observations) {
+  const watched = observations.map((o) => {
     const watching = rules.filter((r) => r.metric === o.metric && ruleMatches(r, o.facts));
     // The longest rate-of-change window among the rules on this metric: the history the change is read from.
     const windows = watching.flatMap((r) =>
       r.condition.type === 'rate_of_change' ? [r.condition.window_days] : [],
     );
-    const previous = await observeMetric(tx, {
+    return { o, watching, windowDays: windows.length > 0 ? Math.max(...windows) : null };
+  });
+  const previous = await observeMetrics(
+    tx,
+    watched.map(({ o, windowDays }) => ({
       metric: o.metric,
       subject: o.subject,
-      on: today,
+      on: shanghaiDateOf(o.at),
       value: o.value,
-      windowDays: windows.length > 0 ? Math.max(...windows) : null,
-    });
+      windowDays,
+    })),
+  );
+  const pairs = watched.flatMap(({ o, watching }) =>
+    watching.map((r) => ({ rule: r.code, subject: o.subject })),
+  );
+  if (pairs.length === 0) return 0;
+  const live = new Map((await liveAlerts(tx, pairs)).map((a) => [`${a.rule_code}\u0000${a.subject}`, a]));
+  const moves = new AlertMoves();
+  watched.forEach(({ o, watching }, i) => {
     for (const rule of watching) {
-      if (await applyRule(tx, rule, o, previous, at, cause)) raised++;
+      moves.apply(rule, o, previous[i] ?? null, live.get(`${rule.code}\u0000${o.subject}`) ?? null);
     }
-  }
-  return raised;
+  });
+  return moves.write(tx);
 }
 
 /**
@@ -167,188 +198,240 @@ export function alertEventPayload(
 }
 
 /**
- * Opens, updates or resolves the rule's alert on the subject; true when it opened one. Each move appends
- * its event — `alert.raised`, `alert.updated` (the value changed), `alert.resolved` (the condition is gone)
- * — in the same transaction, with the event that caused it.
+ * What the rules decided for a batch of observations, written together: each rule opens, updates or
+ * resolves its alert on the subject, and each move appends its event — `alert.raised`, `alert.updated`
+ * (the value changed), `alert.resolved` (the condition is gone) — in the same transaction, with the event
+ * that caused it.
  */
-async function applyRule(
-  tx: Queryable,
-  rule: AlertRule,
-  o: Observation,
-  previous: { value: string; on: string } | null,
-  at: Date,
-  cause: AlertCause | null,
-): Promise<boolean> {
-  const open = await liveAlert(tx, rule.code, o.subject);
-  const result = evaluateRule(rule, {
-    subject: o.label,
-    value: o.value,
-    at: at.toISOString(),
-    previous: previous ? { value: previous.value, at: previous.on } : null,
-  });
-  const emit = (type: string, a: AlertRow, extra: Record<string, unknown>) =>
-    appendEvents(
-      tx as never,
-      systemActor,
-      null,
-      [
-        {
-          type,
-          aggregateType: 'alert',
-          aggregateId: a.id,
-          payload: alertEventPayload(a, rule.names, { ...extra, cause }),
-          orgIds: a.subject_org ? [a.subject_org] : [],
-        },
-      ],
-      at,
-    );
-  if (!result.fired) {
+class AlertMoves {
+  private readonly opened: AlertRow[] = [];
+  private readonly updates: { id: string; patch: Parameters<typeof updateAlert>[2]; at: Date }[] = [];
+  private readonly history: AlertHistoryEntry[] = [];
+  private readonly events: DomainEvent[] = [];
+  private last: Date | null = null;
+
+  apply(rule: AlertRule, o: Observed, previous: { value: string; on: string } | null, open: AlertRow | null) {
+    const at = o.at;
+    if (this.last === null || at > this.last) this.last = at;
+    const result = evaluateRule(rule, {
+      subject: o.label,
+      value: o.value,
+      at: at.toISOString(),
+      previous: previous ? { value: previous.value, at: previous.on } : null,
+    });
+    const emit = (type: string, a: AlertRow, extra: Record<string, unknown>) =>
+      this.events.push({
+        type,
+        aggregateType: 'alert',
+        aggregateId: a.id,
+        payload: alertEventPayload(a, rule.names, { ...extra, cause: o.cause }),
+        orgIds: a.subject_org ? [a.subject_org] : [],
+      });
+    if (!result.fired) {
+      if (open) {
+        this.updates.push({
+          id: open.id,
+          patch: { status: 'resolved', resolved_at: at, value: o.value },
+          at,
+        });
+        this.history.push({
+          alertId: open.id,
+          action: 'resolved',
+          value: o.value,
+          comment: AUTO_RESOLVED,
+          by: null,
+          at,
+        });
+        emit(
+          'alert.resolved',
+          { ...open, status: 'resolved', value: o.value },
+          { comment: AUTO_RESOLVED, automatic: true },
+        );
+      }
+      return;
+    }
     if (open) {
-      await updateAlert(tx, open.id, { status: 'resolved', resolved_at: at, value: o.value }, at);
-      await insertAlertHistory(tx, {
-        alertId: open.id,
-        action: 'resolved',
-        value: o.value,
-        comment: AUTO_RESOLVED,
-        by: null,
-        at,
-      });
-      await emit(
-        'alert.resolved',
-        { ...open, status: 'resolved', value: o.value },
-        { comment: AUTO_RESOLVED, automatic: true },
-      );
+      if (open.value !== o.value) {
+        this.updates.push({
+          id: open.id,
+          patch: { value: o.value, message: result.message, subject_label: o.label },
+          at,
+        });
+        this.history.push({
+          alertId: open.id,
+          action: 'updated',
+          value: o.value,
+          comment: null,
+          by: null,
+          at,
+        });
+        emit(
+          'alert.updated',
+          { ...open, value: o.value, message: result.message, subject_label: o.label },
+          { previousValue: open.value },
+        );
+      }
+      return;
     }
-    return false;
+    const alert: AlertRow = {
+      id: newId(),
+      rule_code: rule.code,
+      metric: rule.metric,
+      subject: o.subject,
+      subject_label: o.label,
+      subject_org: o.subjectOrg,
+      severity: rule.severity,
+      status: 'open',
+      value: o.value,
+      threshold: result.threshold,
+      message: result.message,
+      opened_at: at,
+      updated_at: at,
+      resolved_at: null,
+    };
+    this.opened.push(alert);
+    this.history.push({ alertId: alert.id, action: 'opened', value: o.value, comment: null, by: null, at });
+    emit('alert.raised', alert, {});
   }
-  if (open) {
-    if (open.value !== o.value) {
-      await updateAlert(tx, open.id, { value: o.value, message: result.message, subject_label: o.label }, at);
-      await insertAlertHistory(tx, {
-        alertId: open.id,
-        action: 'updated',
-        value: o.value,
-        comment: null,
-        by: null,
-        at,
-      });
-      await emit(
-        'alert.updated',
-        { ...open, value: o.value, message: result.message, subject_label: o.label },
-        { previousValue: open.value },
-      );
-    }
-    return false;
+
+  /** Writes every move; returns the alerts opened. */
+  async write(tx: Queryable): Promise<number> {
+    await insertAlerts(tx, this.opened);
+    for (const u of this.updates) await updateAlert(tx, u.id, u.patch, u.at);
+    await insertAlertHistories(tx, this.history);
+    if (this.events.length > 0)
+      await appendEvents(tx as never, systemActor, null, this.events, this.last ?? undefined);
+    return this.opened.length;
   }
-  const alert: AlertRow = {
-    id: newId(),
-    rule_code: rule.code,
-    metric: rule.metric,
-    subject: o.subject,
-    subject_label: o.label,
-    subject_org: o.subjectOrg,
-    severity: rule.severity,
-    status: 'open',
-    value: o.value,
-    threshold: result.threshold,
-    message: result.message,
-    opened_at: at,
-    updated_at: at,
-    resolved_at: null,
-  };
-  await insertAlert(tx, alert);
-  await insertAlertHistory(tx, {
-    alertId: alert.id,
-    action: 'opened',
-    value: o.value,
-    comment: null,
-    by: null,
-    at,
-  });
-  await emit('alert.raised', alert, {});
-  return true;
 }
 
 const AUTO_RESOLVED = '条件已消除（自动）';
 
-/** The metrics an event can move, observed now. */
-async function observe(tx: Queryable, event: OutboxEvent, moved: Moved, at: Date): Promise<Observation[]> {
-  const insurers = [...new Set([...moved.insurers, ...moved.lines.map((l) => l.orgId)])];
-  const out: Observation[] = [];
-  if (event.type.startsWith('policy.') || event.type.startsWith('registration.')) {
-    const byInsurer = await dimensionAmounts(tx, 'insurer');
-    out.push({
-      metric: 'hhi',
-      subject: 'zone:insurer',
-      subjectOrg: null,
-      label: '承保机构集中度',
-      value: herfindahlIndex(byInsurer.map((r) => r.sum_insured)).toFixed(2),
-      facts: {},
-    });
-    const zone = byInsurer.reduce((s, r) => s + r.sum_insured, 0n);
-    // Every insurer's share moves when the zone's total does; retention and retained premium only for
-    // the insurers on the policy that moved.
-    const moving = new Set(insurers);
-    const all = [...new Set([...insurers, ...byInsurer.map((r) => r.key)])];
-    for (const f of await insurerFigures(tx, all)) {
-      const facts = { insurer: f.org_id };
-      const share = ratioText(f.sum_insured, zone);
-      if (share !== null) {
+/** The metrics a batch of events can move, observed now (after all of them). */
+async function observe(
+  tx: Queryable,
+  items: readonly { event: OutboxEvent; moved: Moved }[],
+): Promise<Observed[]> {
+  const out: Observed[] = [];
+  const exposure = items.filter(
+    ({ event }) => event.type.startsWith('policy.') || event.type.startsWith('registration.'),
+  );
+  if (exposure.length > 0) out.push(...(await observeExposure(tx, exposure)));
+  for (const { event } of items) {
+    if (event.type.startsWith('policy.') || event.type.startsWith('registration.')) continue;
+    const cause = causeOf(event);
+    const at = event.createdAt;
+    for (const o of await observeEvent(tx, event, at)) out.push({ ...o, at, cause });
+  }
+  return out;
+}
+
+/** After policies moved: concentration, every insurer's share, and each moving insurer's retention and retained premium. */
+async function observeExposure(
+  tx: Queryable,
+  items: readonly { event: OutboxEvent; moved: Moved }[],
+): Promise<Observed[]> {
+  const lastEvent = (items.at(-1) as { event: OutboxEvent }).event;
+  const zone = { at: lastEvent.createdAt, cause: causeOf(lastEvent) };
+  const out: Observed[] = [];
+  const byInsurer = await dimensionAmounts(tx, 'insurer');
+  out.push({
+    metric: 'hhi',
+    subject: 'zone:insurer',
+    subjectOrg: null,
+    label: '承保机构集中度',
+    value: herfindahlIndex(byInsurer.map((r) => r.sum_insured)).toFixed(2),
+    facts: {},
+    ...zone,
+  });
+  const total = byInsurer.reduce((s, r) => s + r.sum_insured, 0n);
+  // Every insurer's share moves when the zone's total does; retention and retained premium only for
+  // the insurers on the policies that moved.
+  const movingOf = ({ moved }: { moved: Moved }) => [
+    ...new Set([...moved.insurers, ...moved.lines.map((l) => l.orgId)]),
+  ];
+  const moving = new Set(items.flatMap(movingOf));
+  const all = [...new Set([...moving, ...byInsurer.map((r) => r.key)])];
+  const figures = new Map((await insurerFigures(tx, all)).map((f) => [f.org_id, f]));
+  for (const f of figures.values()) {
+    const share = ratioText(f.sum_insured, total);
+    if (share !== null) {
+      out.push({
+        metric: 'insurer_share',
+        subject: `insurer:${f.org_id}`,
+        subjectOrg: f.org_id,
+        label: f.name,
+        value: share,
+        facts: { insurer: f.org_id },
+        ...zone,
+      });
+    }
+    if (!moving.has(f.org_id) || f.capital_and_reserves === null || f.capital_and_reserves <= 0n) continue;
+    const retained = ratioText(f.net_premium, f.capital_and_reserves * 4n);
+    if (retained !== null) {
+      out.push({
+        metric: 'retained_premium_ratio',
+        subject: `insurer:${f.org_id}`,
+        subjectOrg: f.org_id,
+        label: f.name,
+        value: retained,
+        facts: { insurer: f.org_id },
+        ...zone,
+      });
+    }
+  }
+  // Per-risk retention (art. 103): each policy's net line against the insurer's limit, one subject per risk.
+  for (const item of items) {
+    const { moved, event } = item;
+    if (!moved.key) continue;
+    for (const orgId of movingOf(item)) {
+      const f = figures.get(orgId);
+      if (!f || f.retention_limit === null || f.retention_limit <= 0n) continue;
+      const line = moved.lines.find((l) => l.orgId === orgId);
+      const retention = ratioText(line?.netSumInsured ?? 0n, f.retention_limit);
+      if (retention !== null) {
         out.push({
-          metric: 'insurer_share',
-          subject: `insurer:${f.org_id}`,
-          subjectOrg: f.org_id,
+          metric: 'retention_ratio',
+          subject: `risk:${moved.key}:${orgId}`,
+          subjectOrg: orgId,
           label: f.name,
-          value: share,
-          facts,
-        });
-      }
-      if (!moving.has(f.org_id)) continue;
-      // Per-risk retention (art. 103): this policy's net line against the insurer's limit, one subject per risk.
-      const line = moved.lines.find((l) => l.orgId === f.org_id);
-      if (moved.key && f.retention_limit !== null && f.retention_limit > 0n) {
-        const retention = ratioText(line?.netSumInsured ?? 0n, f.retention_limit);
-        if (retention !== null) {
-          out.push({
-            metric: 'retention_ratio',
-            subject: `risk:${moved.key}:${f.org_id}`,
-            subjectOrg: f.org_id,
-            label: f.name,
-            value: retention,
-            facts,
-          });
-        }
-      }
-      if (f.capital_and_reserves !== null && f.capital_and_reserves > 0n) {
-        const retained = ratioText(f.net_premium, f.capital_and_reserves * 4n);
-        if (retained !== null) {
-          out.push({
-            metric: 'retained_premium_ratio',
-            subject: `insurer:${f.org_id}`,
-            subjectOrg: f.org_id,
-            label: f.name,
-            value: retained,
-            facts,
-          });
-        }
-      }
-    }
-    const product = (event.payload as { productCode?: string; sandbox?: boolean }).productCode;
-    if (product && (event.payload as { sandbox?: boolean }).sandbox) {
-      const usage = await sandboxUsage(tx, product);
-      const used = usage ? ratioText(usage.sum_insured_bound, usage.max_sum_insured) : null;
-      if (used !== null) {
-        out.push({
-          metric: 'sandbox_usage',
-          subject: `product:${product}`,
-          subjectOrg: null,
-          label: product,
-          value: used,
-          facts: { product },
+          value: retention,
+          facts: { insurer: orgId },
+          at: event.createdAt,
+          cause: causeOf(event),
         });
       }
     }
-  } else if (event.type.startsWith('claim.')) {
+  }
+  // A sandbox product's use, once per product.
+  const sandboxed = new Map<string, OutboxEvent>();
+  for (const { event } of items) {
+    const payload = event.payload as { productCode?: string; sandbox?: boolean };
+    if (payload.productCode && payload.sandbox) sandboxed.set(payload.productCode, event);
+  }
+  for (const [product, event] of sandboxed) {
+    const usage = await sandboxUsage(tx, product);
+    const used = usage ? ratioText(usage.sum_insured_bound, usage.max_sum_insured) : null;
+    if (used !== null) {
+      out.push({
+        metric: 'sandbox_usage',
+        subject: `product:${product}`,
+        subjectOrg: null,
+        label: product,
+        value: used,
+        facts: { product },
+        at: event.createdAt,
+        cause: causeOf(event),
+      });
+    }
+  }
+  return out;
+}
+
+/** The metrics a claim or a subsidy event moves, observed now. */
+async function observeEvent(tx: Queryable, event: OutboxEvent, at: Date): Promise<Observation[]> {
+  const out: Observation[] = [];
+  if (event.type.startsWith('claim.')) {
     const c = await claimFacts(tx, (event.payload as { claimId?: string }).claimId ?? event.aggregateId, at);
     if (!c) return out;
     for (const f of await insurerFigures(tx, c.lines)) {

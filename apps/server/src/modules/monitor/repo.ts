@@ -3,8 +3,8 @@ import type { Queryable } from '@kebao/db';
 /** One row of a policy's contribution: [dimension, key, sumInsured, premium, netSumInsured, netPremium, policies]. */
 export type ContributionRow = [string, string, string, string, string, string, number];
 
-/** The platform policy's figures the exposure needs: lines, what each line ceded, the enterprise's facts. */
-export async function platformPolicyFacts(db: Queryable, policyId: string) {
+/** The platform policies' figures the exposure needs: lines, what each line ceded, the enterprise's facts. */
+export async function platformPolicyFacts(db: Queryable, policyIds: readonly string[]) {
   const r = await db.query<{
     id: string;
     status: string;
@@ -33,33 +33,41 @@ export async function platformPolicyFacts(db: Queryable, policyId: string) {
                 'cededPremium', (SELECT coalesce(sum(c.ceded_premium), 0)::text FROM policy_cession c
                                   WHERE c.policy_id = l.policy_id AND c.org_id = l.org_id)) ORDER BY l.org_id)
                FROM policy_line l WHERE l.policy_id = p.id) AS lines
-       FROM policy p WHERE p.id = $1`,
-    [policyId],
+       FROM policy p WHERE p.id = ANY($1::uuid[])`,
+    [policyIds],
   );
-  return r.rows[0] ?? null;
+  return r.rows;
 }
 
-export async function contributionOf(db: Queryable, key: string): Promise<ContributionRow[]> {
-  const r = await db.query<{ contribution: ContributionRow[] }>(
-    'SELECT contribution FROM exposure_policy WHERE policy_key = $1 FOR UPDATE',
-    [key],
-  );
-  return r.rows[0]?.contribution ?? [];
-}
-
-/** Stores a policy's new contribution and adds the difference to the exposure rows, in one statement each. */
-export async function applyContribution(
+/** The policies' stored contributions by key (none: not counted yet), locked in key order. */
+export async function contributionsOf(
   db: Queryable,
-  key: string,
-  next: readonly ContributionRow[],
+  keys: readonly string[],
+): Promise<Map<string, ContributionRow[]>> {
+  const r = await db.query<{ policy_key: string; contribution: ContributionRow[] }>(
+    'SELECT policy_key, contribution FROM exposure_policy WHERE policy_key = ANY($1::text[]) ORDER BY policy_key FOR UPDATE',
+    [keys],
+  );
+  return new Map(r.rows.map((row) => [row.policy_key, row.contribution]));
+}
+
+/**
+ * Stores the policies' new contributions and adds the difference (all of theirs, summed) to the exposure
+ * rows, in one statement each.
+ */
+export async function applyContributions(
+  db: Queryable,
+  next: readonly { key: string; rows: readonly ContributionRow[] }[],
   delta: readonly ContributionRow[],
   at: Date,
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO exposure_policy (policy_key, contribution, updated_at) VALUES ($1, $2, $3)
-     ON CONFLICT (policy_key) DO UPDATE SET contribution = EXCLUDED.contribution, updated_at = EXCLUDED.updated_at`,
-    [key, JSON.stringify(next), at],
-  );
+  if (next.length > 0)
+    await db.query(
+      `INSERT INTO exposure_policy (policy_key, contribution, updated_at)
+       SELECT k, c::jsonb, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)
+       ON CONFLICT (policy_key) DO UPDATE SET contribution = EXCLUDED.contribution, updated_at = EXCLUDED.updated_at`,
+      [next.map((n) => n.key), next.map((n) => JSON.stringify(n.rows)), at],
+    );
   if (delta.length === 0) return;
   await db.query(
     `INSERT INTO exposure (dimension, key, sum_insured, premium, net_sum_insured, net_premium, policies, updated_at)
@@ -147,9 +155,11 @@ export async function findRegistered(db: Queryable, insurer: string, number: str
   return r.rows[0] ?? null;
 }
 
-export async function findRegisteredById(db: Queryable, id: string) {
-  const r = await db.query<RegisteredRow>('SELECT * FROM registered_policy WHERE id = $1', [id]);
-  return r.rows[0] ?? null;
+export async function registeredByIds(db: Queryable, ids: readonly string[]) {
+  const r = await db.query<RegisteredRow>('SELECT * FROM registered_policy WHERE id = ANY($1::uuid[])', [
+    ids,
+  ]);
+  return r.rows;
 }
 
 const REGISTERED_COLUMNS = [
@@ -298,12 +308,19 @@ export interface AlertRow {
   resolved_at: Date | null;
 }
 
-export async function liveAlert(db: Queryable, rule: string, subject: string): Promise<AlertRow | null> {
+/** The live (not resolved) alerts of rules on subjects, locked in id order. */
+export async function liveAlerts(
+  db: Queryable,
+  pairs: readonly { rule: string; subject: string }[],
+): Promise<AlertRow[]> {
+  if (pairs.length === 0) return [];
   const r = await db.query<AlertRow>(
-    "SELECT * FROM alert WHERE rule_code = $1 AND subject = $2 AND status <> 'resolved' FOR UPDATE",
-    [rule, subject],
+    `SELECT a.* FROM alert a JOIN unnest($1::text[], $2::text[]) AS p(rule_code, subject)
+         ON a.rule_code = p.rule_code AND a.subject = p.subject
+      WHERE a.status <> 'resolved' ORDER BY a.id FOR UPDATE OF a`,
+    [pairs.map((p) => p.rule), pairs.map((p) => p.subject)],
   );
-  return r.rows[0] ?? null;
+  return r.rows;
 }
 
 export async function findAlert(db: Queryable, id: string, forUpdate = false): Promise<AlertRow | null> {
@@ -313,25 +330,29 @@ export async function findAlert(db: Queryable, id: string, forUpdate = false): P
   return r.rows[0] ?? null;
 }
 
-export async function insertAlert(db: Queryable, a: AlertRow): Promise<void> {
+export async function insertAlerts(db: Queryable, alerts: readonly AlertRow[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const column = <T>(f: (a: AlertRow) => T) => alerts.map(f);
   await db.query(
     `INSERT INTO alert (id, rule_code, subject, subject_org, severity, status, value, threshold, message, opened_at,
-       updated_at, resolved_at, metric, subject_label) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       updated_at, resolved_at, metric, subject_label)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+       $9::jsonb[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::text[])`,
     [
-      a.id,
-      a.rule_code,
-      a.subject,
-      a.subject_org,
-      a.severity,
-      a.status,
-      a.value,
-      a.threshold,
-      JSON.stringify(a.message),
-      a.opened_at,
-      a.updated_at,
-      a.resolved_at,
-      a.metric,
-      a.subject_label,
+      column((a) => a.id),
+      column((a) => a.rule_code),
+      column((a) => a.subject),
+      column((a) => a.subject_org),
+      column((a) => a.severity),
+      column((a) => a.status),
+      column((a) => a.value),
+      column((a) => a.threshold),
+      column((a) => JSON.stringify(a.message)),
+      column((a) => a.opened_at),
+      column((a) => a.updated_at),
+      column((a) => a.resolved_at),
+      column((a) => a.metric),
+      column((a) => a.subject_label),
     ],
   );
 }
@@ -369,6 +390,38 @@ export async function insertAlertHistory(
     `INSERT INTO alert_history (alert_id, seq, action, value, comment, by_user, at)
      SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5, $6 FROM alert_history WHERE alert_id = $1`,
     [h.alertId, h.action, h.value, h.comment, h.by, h.at],
+  );
+}
+
+export interface AlertHistoryEntry {
+  alertId: string;
+  action: string;
+  value: string | null;
+  comment: string | null;
+  by: string | null;
+  at: Date;
+}
+
+/** Several alerts' next history entries (at most one per alert), in one statement. */
+export async function insertAlertHistories(
+  db: Queryable,
+  entries: readonly AlertHistoryEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.query(
+    `INSERT INTO alert_history (alert_id, seq, action, value, comment, by_user, at)
+     SELECT t.alert_id, COALESCE((SELECT max(h.seq) FROM alert_history h WHERE h.alert_id = t.alert_id), 0) + 1,
+            t.action, t.value, t.comment, t.by_user, t.at
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[])
+            AS t(alert_id, action, value, comment, by_user, at)`,
+    [
+      entries.map((e) => e.alertId),
+      entries.map((e) => e.action),
+      entries.map((e) => e.value),
+      entries.map((e) => e.comment),
+      entries.map((e) => e.by),
+      entries.map((e) => e.at),
+    ],
   );
 }
 
@@ -680,26 +733,46 @@ export async function targetFigures(db: Queryable, today: string) {
   };
 }
 
-/** Records today's value of a metric on a subject; returns the earliest value within `days` before today. */
-export async function observeMetric(
+/**
+ * Records the day's value of metrics on subjects (one statement for all); returns, for each, the earliest
+ * value within its `windowDays` before that day (null without a window or a value).
+ */
+export async function observeMetrics(
   db: Queryable,
-  o: { metric: string; subject: string; on: string; value: string; windowDays: number | null },
-): Promise<{ value: string; on: string } | null> {
-  let previous: { value: string; on: string } | null = null;
-  if (o.windowDays !== null) {
+  observations: readonly {
+    metric: string;
+    subject: string;
+    on: string;
+    value: string;
+    windowDays: number | null;
+  }[],
+): Promise<({ value: string; on: string } | null)[]> {
+  const previous: ({ value: string; on: string } | null)[] = [];
+  for (const o of observations) {
+    if (o.windowDays === null) {
+      previous.push(null);
+      continue;
+    }
     const r = await db.query<{ value: string; on: string }>(
       `SELECT value, observed_on::text AS on FROM alert_observation
         WHERE metric = $1 AND subject = $2 AND observed_on >= $3::date - $4::int AND observed_on < $3::date
         ORDER BY observed_on LIMIT 1`,
       [o.metric, o.subject, o.on, o.windowDays],
     );
-    previous = r.rows[0] ?? null;
+    previous.push(r.rows[0] ?? null);
   }
-  await db.query(
-    `INSERT INTO alert_observation (metric, subject, observed_on, value) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (metric, subject, observed_on) DO UPDATE SET value = EXCLUDED.value`,
-    [o.metric, o.subject, o.on, o.value],
-  );
+  if (observations.length > 0)
+    await db.query(
+      `INSERT INTO alert_observation (metric, subject, observed_on, value)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[])
+       ON CONFLICT (metric, subject, observed_on) DO UPDATE SET value = EXCLUDED.value`,
+      [
+        observations.map((o) => o.metric),
+        observations.map((o) => o.subject),
+        observations.map((o) => o.on),
+        observations.map((o) => o.value),
+      ],
+    );
   return previous;
 }
 

@@ -4,7 +4,14 @@ import type { Subscriber } from '../../platform/outbox/dispatcher.ts';
 import type { OutboxEvent } from '../../platform/outbox/types.ts';
 import { evaluateAlerts } from './alert-service.ts';
 import { contributionDelta, contributionRows, type ExposureSubject } from './contribution.ts';
-import { applyContribution, contributionOf, findRegisteredById, platformPolicyFacts } from './repo.ts';
+import {
+  applyContributions,
+  type ContributionRow,
+  contributionsOf,
+  platformPolicyFacts,
+  type RegisteredRow,
+  registeredByIds,
+} from './repo.ts';
 
 /*
  * The live exposure (在险敞口) follows the business as it happens: every bind, endorsement, cancellation,
@@ -39,19 +46,34 @@ export class MonitorSubscriber implements Subscriber {
   }
 
   async handle(event: OutboxEvent, tx: Queryable): Promise<void> {
-    const at = event.createdAt;
-    let moved: Moved = { key: null, insurers: [], lines: [] };
-    if (event.type.startsWith('policy.')) {
-      const id = (event.payload as { policyId?: string }).policyId ?? event.aggregateId;
-      const subject = await platformSubject(tx, id);
-      if (subject) moved = await updateExposure(tx, `p:${id}`, subject, at);
-    } else if (event.type.startsWith('registration.')) {
-      const id = (event.payload as { registrationId: string }).registrationId;
-      const subject = await registeredSubject(tx, id);
-      if (subject) moved = await updateExposure(tx, `r:${id}`, subject, at);
-    }
-    const raised = await evaluateAlerts(tx, { event, moved, at });
-    if (raised > 0) this.log.debug({ raised, type: event.type }, 'alerts raised');
+    await this.handleBatch([event], tx);
+  }
+
+  /**
+   * A batch of events in one transaction: every policy they concern is read and its contribution moved at
+   * once (one statement for all the exposure rows), then the metrics they moved are observed once, after
+   * all of them, and the rules applied to those observations together.
+   */
+  async handleBatch(events: readonly OutboxEvent[], tx: Queryable): Promise<void> {
+    const keyOf = (event: OutboxEvent): string | null => {
+      if (event.type.startsWith('policy.'))
+        return `p:${(event.payload as { policyId?: string }).policyId ?? event.aggregateId}`;
+      if (event.type.startsWith('registration.'))
+        return `r:${(event.payload as { registrationId: string }).registrationId}`;
+      return null;
+    };
+    const keys = [...new Set(events.map(keyOf).filter((k): k is string => k !== null))];
+    const last = events.at(-1) as OutboxEvent;
+    const moves = keys.length > 0 ? await updateExposure(tx, keys, last.createdAt) : new Map<string, Moved>();
+    const none: Moved = { key: null, insurers: [], lines: [] };
+    const raised = await evaluateAlerts(
+      tx,
+      events.map((event) => {
+        const key = keyOf(event);
+        return { event, moved: (key && moves.get(key)) || none };
+      }),
+    );
+    if (raised > 0) this.log.debug({ raised, events: events.length }, 'alerts raised');
   }
 }
 
@@ -62,29 +84,55 @@ export interface Moved {
   lines: { orgId: string; netSumInsured: bigint }[];
 }
 
-/** Applies a policy's new contribution. */
-async function updateExposure(
-  tx: Queryable,
-  key: string,
-  subject: ExposureSubject,
-  at: Date,
-): Promise<Moved> {
-  const previous = await contributionOf(tx, key);
-  const next = contributionRows(subject);
-  const delta = contributionDelta(previous, next);
-  await applyContribution(tx, key, next, delta, at);
-  return {
-    key,
-    insurers: delta.filter((r) => r[0] === 'insurer').map((r) => r[1]),
-    lines: subject.inForce
-      ? subject.lines.map((l) => ({ orgId: l.orgId, netSumInsured: l.netSumInsured }))
-      : [],
-  };
+/**
+ * Recomputes the policies' contributions from their current state and applies the difference; returns
+ * what moved, by key. A policy that moves twice in a batch moves once (to its current state); one that
+ * cannot be found moves nothing.
+ */
+async function updateExposure(tx: Queryable, keys: readonly string[], at: Date): Promise<Map<string, Moved>> {
+  const platformIds = keys.filter((k) => k.startsWith('p:')).map((k) => k.slice(2));
+  const registeredIds = keys.filter((k) => k.startsWith('r:')).map((k) => k.slice(2));
+  const subjects = new Map<string, ExposureSubject>();
+  if (platformIds.length > 0)
+    for (const p of await platformPolicyFacts(tx, platformIds)) subjects.set(`p:${p.id}`, platformSubject(p));
+  if (registeredIds.length > 0)
+    for (const r of await registeredByIds(tx, registeredIds)) subjects.set(`r:${r.id}`, registeredSubject(r));
+  const found = keys.filter((k) => subjects.has(k));
+  if (found.length === 0) return new Map();
+
+  const stored = await contributionsOf(tx, found);
+  const moves = new Map<string, Moved>();
+  const next: { key: string; rows: ContributionRow[] }[] = [];
+  const allPrevious: ContributionRow[] = [];
+  const allNext: ContributionRow[] = [];
+  for (const key of found) {
+    const subject = subjects.get(key) as ExposureSubject;
+    const previous = stored.get(key) ?? [];
+    const rows = contributionRows(subject);
+    next.push({ key, rows });
+    allPrevious.push(...previous);
+    allNext.push(...rows);
+    moves.set(key, {
+      key,
+      insurers: contributionDelta(previous, rows)
+        .filter((r) => r[0] === 'insurer')
+        .map((r) => r[1]),
+      lines: subject.inForce
+        ? subject.lines.map((l) => ({ orgId: l.orgId, netSumInsured: l.netSumInsured }))
+        : [],
+    });
+  }
+  // Every policy's difference summed per exposure row, in a fixed order.
+  const delta = contributionDelta(allPrevious, allNext).sort((a, b) =>
+    a[0] === b[0] ? (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) : a[0] < b[0] ? -1 : 1,
+  );
+  await applyContributions(tx, next, delta, at);
+  return moves;
 }
 
-async function platformSubject(tx: Queryable, policyId: string): Promise<ExposureSubject | null> {
-  const p = await platformPolicyFacts(tx, policyId);
-  if (!p) return null;
+type PlatformFacts = Awaited<ReturnType<typeof platformPolicyFacts>>[number];
+
+function platformSubject(p: PlatformFacts): ExposureSubject {
   const facts = p.facts as { industry?: unknown; region?: unknown };
   return {
     source: 'platform',
@@ -105,9 +153,7 @@ async function platformSubject(tx: Queryable, policyId: string): Promise<Exposur
   };
 }
 
-async function registeredSubject(tx: Queryable, id: string): Promise<ExposureSubject | null> {
-  const r = await findRegisteredById(tx, id);
-  if (!r) return null;
+function registeredSubject(r: RegisteredRow): ExposureSubject {
   return {
     source: 'registered',
     inForce: r.status === 'in_force',

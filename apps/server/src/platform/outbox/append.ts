@@ -1,6 +1,6 @@
 import type { Queryable } from '@kebao/db';
 import type { Actor } from '../actor.ts';
-import { insertEvents, type NewEventRow, reserveAggregateSeq } from './repo.ts';
+import { insertEvents, type NewEventRow, reserveAggregateSeq, reserveAggregateSeqs } from './repo.ts';
 import type { DomainEvent } from './types.ts';
 
 /**
@@ -26,9 +26,15 @@ export async function appendEvents(
     else counts.set(k, { type: e.aggregateType, id: e.aggregateId, n: 1 });
   }
   const next = new Map<string, bigint>();
-  for (const k of [...counts.keys()].sort()) {
-    const c = counts.get(k) as { type: string; id: string; n: number };
-    next.set(k, await reserveAggregateSeq(db, c.type, c.id, c.n));
+  const order = [...counts.keys()].sort();
+  if (order.length === 1) {
+    const c = counts.get(order[0] as string) as { type: string; id: string; n: number };
+    next.set(order[0] as string, await reserveAggregateSeq(db, c.type, c.id, c.n));
+  } else {
+    // Many aggregates (a batch of alerts): every head in one statement, still locked in the fixed order.
+    const heads = order.map((k) => counts.get(k) as { type: string; id: string; n: number });
+    const first = await reserveAggregateSeqs(db, heads);
+    for (const [i, k] of order.entries()) next.set(k, first[i] as bigint);
   }
   const rows: NewEventRow[] = events.map((e) => {
     const k = key(e);

@@ -9,6 +9,7 @@ import {
   failuresOf,
   leaseHolder,
   markDelivered,
+  markDeliveredAll,
   markDone,
   pendingCount,
   pendingEvents,
@@ -27,6 +28,11 @@ export interface Subscriber {
    * through `tx` happen exactly once; effects outside the database happen at least once.
    */
   handle(event: OutboxEvent, tx: pg.PoolClient): Promise<void>;
+  /**
+   * Handles several events, in order, in one transaction (the same guarantees as `handle` for each).
+   * Optional: without it the dispatcher calls `handle` for each event in that transaction.
+   */
+  handleBatch?(events: readonly OutboxEvent[], tx: pg.PoolClient): Promise<void>;
   afterCommit?(event: OutboxEvent): void;
 }
 
@@ -205,6 +211,7 @@ export class Dispatcher {
     for (const sub of this.subscribers) {
       // Once an event of an aggregate cannot be delivered, its later events wait behind it.
       const blocked = new Set<string>();
+      const due: OutboxEvent[] = [];
       for (const event of events) {
         if (sub.accepts && !sub.accepts(event.type)) continue;
         const key = `${sub.name}/${event.id}`;
@@ -216,8 +223,22 @@ export class Dispatcher {
           blocked.add(aggregate);
           continue;
         }
+        due.push(event);
+      }
+      if (due.length === 0) continue;
+      // All of them in one transaction; when that fails, one at a time, so that only the event at fault
+      // (and the later events of its aggregate) waits.
+      const retried = due.filter((e) => waiting.has(`${sub.name}/${e.id}`)).map((e) => e.id);
+      if (due.length > 1 && (await this.deliverAll(sub, due, retried))) {
+        for (const event of due) delivered.add(`${sub.name}/${event.id}`);
+        progressed = true;
+        continue;
+      }
+      for (const event of due) {
+        const aggregate = `${event.aggregateType}/${event.aggregateId}`;
+        if (blocked.has(aggregate)) continue;
         if (await this.deliver(sub, event)) {
-          delivered.add(key);
+          delivered.add(`${sub.name}/${event.id}`);
           progressed = true;
         } else blocked.add(aggregate);
       }
@@ -232,6 +253,43 @@ export class Dispatcher {
       .map((e) => e.id);
     await markDone(this.pool, done);
     return progressed || done.length > 0;
+  }
+
+  /**
+   * Delivers `events` to `sub` in one transaction with the records of their delivery. False (nothing
+   * kept) when any of them fails: the caller then delivers them one by one.
+   */
+  private async deliverAll(sub: Subscriber, events: OutboxEvent[], retried: bigint[]): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (sub.handleBatch) await sub.handleBatch(events, client);
+      else for (const event of events) await sub.handle(event, client);
+      await markDeliveredAll(
+        client,
+        sub.name,
+        events.map((e) => e.id),
+        retried,
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      this.log.warn(
+        { err: error, subscriber: sub.name, events: events.length },
+        'a batch of events failed; delivering them one by one',
+      );
+      return false;
+    } finally {
+      client.release();
+    }
+    for (const event of events) {
+      try {
+        sub.afterCommit?.(event);
+      } catch (error) {
+        this.log.error({ err: error, subscriber: sub.name }, 'afterCommit hook failed');
+      }
+    }
+    return true;
   }
 
   private async deliver(sub: Subscriber, event: OutboxEvent): Promise<boolean> {

@@ -46,6 +46,32 @@ export async function reserveAggregateSeq(
   return (r.rows[0] as { last_seq: bigint }).last_seq - BigInt(count) + 1n;
 }
 
+/**
+ * `reserveAggregateSeq` for several distinct aggregates in one statement, their head rows locked in the
+ * order given; returns the first reserved number of each, in that order.
+ */
+export async function reserveAggregateSeqs(
+  db: Queryable,
+  heads: readonly { type: string; id: string; n: number }[],
+): Promise<bigint[]> {
+  const r = await db.query<{ i: number; last_seq: bigint }>(
+    `WITH given AS (
+       SELECT t, a, n, i FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS g(t, a, n, i)
+     ), reserved AS (
+       INSERT INTO outbox_aggregate (aggregate_type, aggregate_id, last_seq)
+       SELECT t, a, n FROM given ORDER BY i
+       ON CONFLICT (aggregate_type, aggregate_id) DO UPDATE SET last_seq = outbox_aggregate.last_seq + EXCLUDED.last_seq
+       RETURNING aggregate_type, aggregate_id, last_seq
+     )
+     SELECT g.i::int AS i, r.last_seq FROM reserved r JOIN given g ON g.t = r.aggregate_type AND g.a = r.aggregate_id`,
+    [heads.map((h) => h.type), heads.map((h) => h.id), heads.map((h) => h.n)],
+  );
+  const first: bigint[] = new Array(heads.length);
+  for (const row of r.rows)
+    first[row.i - 1] = row.last_seq - BigInt((heads[row.i - 1] as { n: number }).n) + 1n;
+  return first;
+}
+
 export interface NewEventRow {
   aggregateType: string;
   aggregateId: string;
@@ -125,6 +151,24 @@ export async function markDelivered(db: Queryable, subscriber: string, eventId: 
   await db.query('DELETE FROM outbox_failure WHERE subscriber = $1 AND event_id = $2', [subscriber, eventId]);
 }
 
+/** Records the delivery of several events to a subscriber; `retried`: those of them that had failed before. */
+export async function markDeliveredAll(
+  db: Queryable,
+  subscriber: string,
+  eventIds: readonly bigint[],
+  retried: readonly bigint[],
+): Promise<void> {
+  await db.query(
+    'INSERT INTO outbox_delivery (subscriber, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING',
+    [subscriber, eventIds],
+  );
+  if (retried.length > 0)
+    await db.query('DELETE FROM outbox_failure WHERE subscriber = $1 AND event_id = ANY($2::bigint[])', [
+      subscriber,
+      retried,
+    ]);
+}
+
 /**
  * Records a failed delivery. The next attempt waits 1 s, 2 s, 4 s … up to 5 minutes; the event
  * (and later events of its aggregate) wait for it, so order per aggregate is kept.
@@ -160,6 +204,28 @@ export async function publishToStream(db: Queryable, eventId: bigint): Promise<v
   await db.query(
     "UPDATE outbox_event SET stream_pos = nextval('outbox_stream_seq') WHERE id = $1 AND stream_pos IS NULL",
     [eventId],
+  );
+  await db.query("SELECT pg_notify('kebao_stream', '')");
+}
+
+/**
+ * Gives several events their positions in the live stream (those without one), in the order of their ids,
+ * in one statement, and wakes other processes' streams.
+ */
+export async function publishAllToStream(db: Queryable, eventIds: readonly bigint[]): Promise<void> {
+  // The positions drawn are sorted before they are paired with the sorted ids: increasing by id whatever
+  // order the sequence is called in.
+  await db.query(
+    `WITH need AS (
+       SELECT array_agg(id ORDER BY id) AS ids FROM outbox_event WHERE id = ANY($1::bigint[]) AND stream_pos IS NULL
+     ), drawn AS (
+       SELECT array_agg(p ORDER BY p) AS ps
+         FROM (SELECT nextval('outbox_stream_seq') AS p FROM need, generate_series(1, cardinality(need.ids))) x
+     )
+     UPDATE outbox_event o SET stream_pos = u.p
+       FROM need, drawn, unnest(need.ids, drawn.ps) AS u(id, p)
+      WHERE o.id = u.id`,
+    [eventIds],
   );
   await db.query("SELECT pg_notify('kebao_stream', '')");
 }

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { type Actor, can } from '../actor.ts';
 import type { Subscriber } from './dispatcher.ts';
-import { publishToStream, streamAfter, streamHead } from './repo.ts';
+import { publishAllToStream, publishToStream, streamAfter, streamHead } from './repo.ts';
 import type { OutboxEvent } from './types.ts';
 
 /** Whether an actor may see an event: it concerns the actor's organisation, or the actor sees all. */
@@ -50,6 +50,11 @@ export class StreamHub {
   readonly subscriber: Subscriber = {
     name: 'stream',
     handle: (event, tx) => publishToStream(tx, event.id),
+    handleBatch: (events, tx) =>
+      publishAllToStream(
+        tx,
+        events.map((e) => e.id),
+      ),
     afterCommit: () => this.wake(),
   };
 
