@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { EventStream } from '../../../test/sse.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { Dispatcher } from '../src/platform/outbox/dispatcher.ts';
+import { publishAllToStream } from '../src/platform/outbox/repo.ts';
 import type { OutboxEvent } from '../src/platform/outbox/types.ts';
 import { createTxRunner } from '../src/platform/transaction.ts';
 
@@ -100,6 +101,27 @@ describe('the outbox dispatcher', () => {
       'j1:1',
       'j2:2',
     ]);
+    const d = new Dispatcher({ pool: db.pool, log: quiet });
+    d.register({ name: 'recorder', handle: async () => {} });
+    expect(await d.drain()).toBe(0);
+    await d.stop();
+  });
+
+  it('gives a batch of events consecutive stream positions in the order of their ids, once', async () => {
+    await emitMany('k', 5);
+    const ids = (
+      await db.pool.query<{ id: string }>(
+        "SELECT id::text FROM outbox_event WHERE aggregate_id = 'k' ORDER BY id",
+      )
+    ).rows.map((r) => BigInt(r.id));
+    const shuffled = [ids[3], ids[0], ids[4], ids[2], ids[1]] as bigint[];
+    await publishAllToStream(db.pool, shuffled);
+    await publishAllToStream(db.pool, shuffled); // already published: unchanged
+    const r = await db.pool.query<{ pos: string }>(
+      "SELECT stream_pos::text AS pos FROM outbox_event WHERE aggregate_id = 'k' ORDER BY id",
+    );
+    const positions = r.rows.map((row) => Number(row.pos));
+    expect(positions.every((p, i) => i === 0 || p === (positions[i - 1] as number) + 1)).toBe(true);
     const d = new Dispatcher({ pool: db.pool, log: quiet });
     d.register({ name: 'recorder', handle: async () => {} });
     expect(await d.drain()).toBe(0);

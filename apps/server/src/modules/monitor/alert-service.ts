@@ -12,6 +12,7 @@ import { systemActor } from '../../platform/actor.ts';
 import { problem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendEvents } from '../../platform/outbox/append.ts';
+import { publishAllToStream } from '../../platform/outbox/repo.ts';
 import type { DomainEvent, OutboxEvent } from '../../platform/outbox/types.ts';
 import type { Ctx } from '../../platform/transaction.ts';
 import {
@@ -72,9 +73,10 @@ interface Observed extends Observation {
 export async function evaluateAlerts(
   tx: Queryable,
   items: readonly { event: OutboxEvent; moved: Moved }[],
+  options: { publish?: boolean } = {},
 ): Promise<number> {
   const observations = await observe(tx, items);
-  return applyObservations(tx, observations);
+  return applyObservations(tx, observations, options.publish ?? false);
 }
 
 /**
@@ -93,7 +95,7 @@ export async function claimBacklogPass(tx: Queryable, at: Date): Promise<number>
     at,
     cause: null,
   }));
-  return applyObservations(tx, observations);
+  return applyObservations(tx, observations, false);
 }
 
 /**
@@ -101,7 +103,11 @@ export async function claimBacklogPass(tx: Queryable, at: Date): Promise<number>
  * every active rule that watches it, reading and writing the alerts of all of them together; returns the
  * alerts opened.
  */
-async function applyObservations(tx: Queryable, observed: readonly Observed[]): Promise<number> {
+async function applyObservations(
+  tx: Queryable,
+  observed: readonly Observed[],
+  publish: boolean,
+): Promise<number> {
   if (observed.length === 0) return 0;
   const latest = new Map<string, Observed>();
   for (const o of observed) {
@@ -140,7 +146,7 @@ async function applyObservations(tx: Queryable, observed: readonly Observed[]): 
       moves.apply(rule, o, previous[i] ?? null, live.get(`${rule.code}\u0000${o.subject}`) ?? null);
     }
   });
-  return moves.write(tx);
+  return moves.write(tx, publish);
 }
 
 /**
@@ -294,13 +300,20 @@ class AlertMoves {
     emit('alert.raised', alert, {});
   }
 
-  /** Writes every move; returns the alerts opened. */
-  async write(tx: Queryable): Promise<number> {
+  /**
+   * Writes every move; returns the alerts opened. `publish`: also give the alert events their place in the
+   * live stream now, in this transaction — only for a caller inside the dispatcher, the one writer of
+   * stream positions (the monitor subscriber), so an alert reaches the cockpit when its cause commits its
+   * evaluation, not one dispatch pass later.
+   */
+  async write(tx: Queryable, publish: boolean): Promise<number> {
     await insertAlerts(tx, this.opened);
     for (const u of this.updates) await updateAlert(tx, u.id, u.patch, u.at);
     await insertAlertHistories(tx, this.history);
-    if (this.events.length > 0)
-      await appendEvents(tx as never, systemActor, null, this.events, this.last ?? undefined);
+    if (this.events.length > 0) {
+      const ids = await appendEvents(tx as never, systemActor, null, this.events, this.last ?? undefined);
+      if (publish) await publishAllToStream(tx, ids);
+    }
     return this.opened.length;
   }
 }

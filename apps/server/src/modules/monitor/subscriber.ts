@@ -72,6 +72,8 @@ export class MonitorSubscriber implements Subscriber {
         const key = keyOf(event);
         return { event, moved: (key && moves.get(key)) || none };
       }),
+      // The dispatcher runs this: the alerts' events take their stream positions in this transaction.
+      { publish: true },
     );
     if (raised > 0) this.log.debug({ raised, events: events.length }, 'alerts raised');
   }

@@ -8,6 +8,7 @@ import type { DomainEvent } from './types.ts';
  * locked in a fixed order (no deadlocks between transactions touching the same aggregates) and
  * before any event gets its id, so the events of one aggregate are numbered in commit order.
  * `at` is the transaction's time (`ctx.now`), the events' `createdAt`; without it, the database's.
+ * Returns the events' ids, in the order given.
  */
 export async function appendEvents(
   db: Queryable,
@@ -15,8 +16,8 @@ export async function appendEvents(
   requestId: string | null,
   events: readonly DomainEvent[],
   at?: Date,
-): Promise<void> {
-  if (events.length === 0) return;
+): Promise<bigint[]> {
+  if (events.length === 0) return [];
   const key = (e: DomainEvent) => `${e.aggregateType}\u0000${e.aggregateId}`;
   const counts = new Map<string, { type: string; id: string; n: number }>();
   for (const e of events) {
@@ -51,5 +52,5 @@ export async function appendEvents(
       requestId,
     };
   });
-  await insertEvents(db, rows, at ?? null);
+  return insertEvents(db, rows, at ?? null);
 }

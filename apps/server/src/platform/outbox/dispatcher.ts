@@ -5,14 +5,12 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import {
   claimLease,
-  deliveriesOf,
-  failuresOf,
   leaseHolder,
   markDelivered,
   markDeliveredAll,
   markDone,
   pendingCount,
-  pendingEvents,
+  pendingEventsWithState,
   recordFailure,
   releaseLease,
   takeLeaseFrom,
@@ -196,15 +194,11 @@ export class Dispatcher {
   }
 
   private async dispatchBatch(): Promise<boolean> {
-    const events = await pendingEvents(this.pool, this.batchSize);
+    const pending = await pendingEventsWithState(this.pool, this.batchSize);
+    const events = pending.events;
     if (events.length === 0) return false;
-    const ids = events.map((e) => e.id);
-    const delivered = new Set(
-      (await deliveriesOf(this.pool, ids)).map((d) => `${d.subscriber}/${d.event_id}`),
-    );
-    const waiting = new Map(
-      (await failuresOf(this.pool, ids)).map((f) => [`${f.subscriber}/${f.event_id}`, f.next_attempt_at]),
-    );
+    const delivered = new Set(pending.delivered);
+    const waiting = pending.waiting;
     const now = Date.now();
     let progressed = false;
 

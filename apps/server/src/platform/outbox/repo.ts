@@ -83,12 +83,15 @@ export interface NewEventRow {
   requestId: string | null;
 }
 
-/** `at`: the events' creation time (the transaction's clock); null takes the database's `now()`. */
+/**
+ * `at`: the events' creation time (the transaction's clock); null takes the database's `now()`. Returns
+ * their ids, in the order given.
+ */
 export async function insertEvents(
   db: Queryable,
   events: NewEventRow[],
   at: Date | null = null,
-): Promise<void> {
+): Promise<bigint[]> {
   const values: unknown[] = [at];
   const tuples = events.map((e, i) => {
     values.push(
@@ -104,43 +107,45 @@ export async function insertEvents(
     const b = 1 + i * 8;
     return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, coalesce($1::timestamptz, now()))`;
   });
-  await db.query(
-    `INSERT INTO outbox_event (aggregate_type, aggregate_id, aggregate_seq, type, payload, org_ids, actor_user_id, request_id, created_at)
-     VALUES ${tuples.join(', ')}`,
+  // The notification is delivered to listeners only when (and if) the transaction commits.
+  const r = await db.query<{ id: bigint }>(
+    `WITH inserted AS (
+       INSERT INTO outbox_event (aggregate_type, aggregate_id, aggregate_seq, type, payload, org_ids, actor_user_id, request_id, created_at)
+       VALUES ${tuples.join(', ')}
+       RETURNING id
+     )
+     SELECT id FROM inserted, (SELECT pg_notify('kebao_outbox', '')) AS notified ORDER BY id`,
     values,
   );
-  // Delivered to listeners only when (and if) the transaction commits.
-  await db.query("SELECT pg_notify('kebao_outbox', '')");
+  return r.rows.map((row) => row.id);
 }
 
-export async function pendingEvents(db: Queryable, limit: number): Promise<OutboxEvent[]> {
-  const r = await db.query<EventRow>(
-    'SELECT * FROM outbox_event WHERE done_at IS NULL ORDER BY id LIMIT $1',
+/**
+ * The oldest pending events with, for each, the subscribers it was delivered to and its failed deliveries
+ * waiting for a retry, in one statement.
+ */
+export async function pendingEventsWithState(
+  db: Queryable,
+  limit: number,
+): Promise<{ events: OutboxEvent[]; delivered: string[]; waiting: Map<string, Date> }> {
+  const r = await db.query<
+    EventRow & { delivered_to: string[]; failures: { s: string; at: string }[] | null }
+  >(
+    `WITH e AS (SELECT * FROM outbox_event WHERE done_at IS NULL ORDER BY id LIMIT $1)
+     SELECT e.*,
+            ARRAY(SELECT d.subscriber FROM outbox_delivery d WHERE d.event_id = e.id) AS delivered_to,
+            (SELECT json_agg(json_build_object('s', f.subscriber, 'at', f.next_attempt_at))
+               FROM outbox_failure f WHERE f.event_id = e.id) AS failures
+       FROM e ORDER BY e.id`,
     [limit],
   );
-  return r.rows.map(toEvent);
-}
-
-export async function deliveriesOf(
-  db: Queryable,
-  ids: bigint[],
-): Promise<{ subscriber: string; event_id: bigint }[]> {
-  const r = await db.query<{ subscriber: string; event_id: bigint }>(
-    'SELECT subscriber, event_id FROM outbox_delivery WHERE event_id = ANY($1::bigint[])',
-    [ids],
-  );
-  return r.rows;
-}
-
-export async function failuresOf(
-  db: Queryable,
-  ids: bigint[],
-): Promise<{ subscriber: string; event_id: bigint; attempts: number; next_attempt_at: Date }[]> {
-  const r = await db.query<{ subscriber: string; event_id: bigint; attempts: number; next_attempt_at: Date }>(
-    'SELECT subscriber, event_id, attempts, next_attempt_at FROM outbox_failure WHERE event_id = ANY($1::bigint[])',
-    [ids],
-  );
-  return r.rows;
+  const delivered: string[] = [];
+  const waiting = new Map<string, Date>();
+  for (const row of r.rows) {
+    for (const s of row.delivered_to) delivered.push(`${s}/${row.id}`);
+    for (const f of row.failures ?? []) waiting.set(`${f.s}/${row.id}`, new Date(f.at));
+  }
+  return { events: r.rows.map(toEvent), delivered, waiting };
 }
 
 export async function markDelivered(db: Queryable, subscriber: string, eventId: bigint): Promise<void> {
@@ -221,13 +226,14 @@ export async function publishAllToStream(db: Queryable, eventIds: readonly bigin
      ), drawn AS (
        SELECT array_agg(p ORDER BY p) AS ps
          FROM (SELECT nextval('outbox_stream_seq') AS p FROM need, generate_series(1, cardinality(need.ids))) x
+     ), published AS (
+       UPDATE outbox_event o SET stream_pos = u.p
+         FROM need, drawn, unnest(need.ids, drawn.ps) AS u(id, p)
+        WHERE o.id = u.id
      )
-     UPDATE outbox_event o SET stream_pos = u.p
-       FROM need, drawn, unnest(need.ids, drawn.ps) AS u(id, p)
-      WHERE o.id = u.id`,
+     SELECT pg_notify('kebao_stream', '')`,
     [eventIds],
   );
-  await db.query("SELECT pg_notify('kebao_stream', '')");
 }
 
 export async function streamAfter(db: Queryable, afterPos: bigint, limit: number): Promise<OutboxEvent[]> {
