@@ -23,6 +23,38 @@ export async function bindCyberPolicy(enterprise: Client, insurer: Client, limit
   return bound.body as { id: string; number: string; sumInsured: string; endDate: string };
 }
 
+/**
+ * Binds a KB-BR-CYBER policy for the enterprise co-insured: the lead writes 60 % and the follower (invited by
+ * the lead) 40 %, under 主代从收 (the default); returns the policy.
+ */
+export async function bindCoInsuredCyberPolicy(
+  enterprise: Client,
+  lead: Client,
+  follower: Client,
+  followerOrgId: string,
+) {
+  const q = await enterprise.post('/api/quotes', {
+    productCode: 'KB-BR-CYBER',
+    request: { limit: '5000000.00' },
+  });
+  expect(q.status, JSON.stringify(q.body)).toBe(201);
+  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
+  expect(a.status, JSON.stringify(a.body)).toBe(200);
+  const pid = a.body.placementId;
+  await lead.post(`/api/placements/${pid}/invitations`, { orgIds: [followerOrgId] });
+  for (const [client, written] of [
+    [lead, '60'],
+    [follower, '40'],
+  ] as const) {
+    const b = await client.get(`/api/placements/${pid}`);
+    const w = await client.put(`/api/placements/${pid}/lines/mine`, { written, terms: b.body.terms });
+    expect(w.status, JSON.stringify(w.body)).toBe(200);
+  }
+  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
+  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+  return bound.body;
+}
+
 /** Today in Beijing (UTC+8) on the test server's clock, YYYY-MM-DD. */
 export function beijingToday(t: TestServer): string {
   return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

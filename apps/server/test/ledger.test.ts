@@ -1,5 +1,6 @@
 import { createLogger, createTxRunner } from '@kebao/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindCoInsuredCyberPolicy } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { MonthCloseJob } from '../src/modules/ledger/close-job.ts';
@@ -31,27 +32,7 @@ const yuan = (f: bigint) => {
 };
 
 /** A cyber policy: the lead writes 60 %, insurer2 40 %, 主代从收 (the default). */
-async function coinsuredPolicy() {
-  const q = await enterprise.post('/api/quotes', {
-    productCode: 'KB-BR-CYBER',
-    request: { limit: '5000000.00' },
-  });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  const pid = a.body.placementId;
-  await insurer.post(`/api/placements/${pid}/invitations`, { orgIds: [insurer2Id] });
-  for (const [client, written] of [
-    [insurer, '60'],
-    [insurer2, '40'],
-  ] as const) {
-    const b = await client.get(`/api/placements/${pid}`);
-    const w = await client.put(`/api/placements/${pid}/lines/mine`, { written, terms: b.body.terms });
-    expect(w.status, JSON.stringify(w.body)).toBe(200);
-  }
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  return bound.body;
-}
+const coinsuredPolicy = () => bindCoInsuredCyberPolicy(enterprise, insurer, insurer2, insurer2Id);
 
 async function invoicesOf(client: Client, policyId: string) {
   const r = await client.get(`/api/invoices?policyId=${policyId}`);

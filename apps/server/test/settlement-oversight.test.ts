@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindCoInsuredCyberPolicy } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
@@ -56,24 +57,7 @@ const today = () => new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOStrin
 
 /** A subsidised cyber policy the lead writes 60 % and insurer2 40 % (主代从收): the lead bills the funder. */
 async function coinsuredSubsidisedPolicy() {
-  const q = await enterprise.post('/api/quotes', {
-    productCode: 'KB-BR-CYBER',
-    request: { limit: '5000000.00' },
-  });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  const pid = a.body.placementId;
-  await insurer.post(`/api/placements/${pid}/invitations`, { orgIds: [insurer2Id] });
-  for (const [client, written] of [
-    [insurer, '60'],
-    [insurer2, '40'],
-  ] as const) {
-    const b = await client.get(`/api/placements/${pid}`);
-    const w = await client.put(`/api/placements/${pid}/lines/mine`, { written, terms: b.body.terms });
-    expect(w.status, JSON.stringify(w.body)).toBe(200);
-  }
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+  const bound = { body: await bindCoInsuredCyberPolicy(enterprise, insurer, insurer2, insurer2Id) };
   expect(bound.body.subsidy).not.toBe('0.00');
   // The enterprise confirms its 免申即享 subsidy at once.
   const grants = await enterprise.get(`/api/subsidy/grants?policyId=${bound.body.id}`);
