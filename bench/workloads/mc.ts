@@ -310,7 +310,7 @@ const workload: Workload = {
     );
     ctx.note(
       `${THREADS} worker threads took ${(med((f) => f.poolWallMs) / 1000).toFixed(1)} s elapsed (blocks of years ` +
-        'handed to idle threads, results written to shared memory), a median speed-up of ' +
+        'taken in turn, each thread with its next block waiting, results written to shared memory), a median speed-up of ' +
         `${med((f) => f.speedup).toFixed(2)}× over the calling thread; the pool’s years are checked bit-identical ` +
         'with the single thread’s every run, and the C program’s sums against them',
     );

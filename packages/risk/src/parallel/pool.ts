@@ -20,8 +20,8 @@ export interface PoolRunOptions extends RunOptions {
 }
 
 /**
- * Worker threads that simulate blocks of years. A run cuts the years into blocks that idle threads take in
- * turn (a slow thread does not hold the others up); each writes its years' rows into shared result arrays,
+ * Worker threads that simulate blocks of years. A run cuts the years into blocks that the threads take in
+ * turn, each with its next block already waiting (a slow thread does not hold the others up); each writes its years' rows into shared result arrays,
  * so nothing is copied back, and — every year being a pure function of its address — the results are
  * identical for any thread count and block size. Runs queue: one at a time.
  */
@@ -213,6 +213,9 @@ export async function startSimulationPool(options: SimulationPoolOptions): Promi
           maxOccurrence,
         });
       }
+      // Two blocks each to start: a thread finds its next block waiting when it finishes one, instead of
+      // idling while its answer goes to this thread and a new block comes back.
+      for (let w = 0; w < using; w++) give(w);
       for (let w = 0; w < using; w++) give(w);
     });
 
