@@ -65,6 +65,41 @@ describe('the audit log', () => {
     expect(result.heads.length).toBe(result.chains);
   });
 
+  it('verifies one snapshot: a record appended during the walk is not a broken head', async () => {
+    // A pool whose connection appends a committed system record (on another connection) right after the
+    // walk has read the chain heads, as a running server may.
+    let appended = false;
+    const racingQuery =
+      (query: (...args: unknown[]) => Promise<unknown>) =>
+      async (...args: unknown[]) => {
+        const answer = await query(...args);
+        if (!appended && String(args[0]).includes('FROM audit_chain')) {
+          appended = true;
+          await t.server.services.tx(systemActor, 'test', async (ctx) =>
+            ctx.audit({ action: 'test.during_verify', entityType: 'test' }),
+          );
+        }
+        return answer;
+      };
+    const racing = {
+      query: racingQuery(t.db.pool.query.bind(t.db.pool) as (...args: unknown[]) => Promise<unknown>),
+      connect: async () => {
+        const client = await t.db.pool.connect();
+        return Object.assign(Object.create(client), {
+          query: racingQuery(client.query.bind(client) as (...args: unknown[]) => Promise<unknown>),
+          release: () => client.release(),
+        });
+      },
+    };
+    const result = await verifyAudit(racing as never);
+    expect(appended).toBe(true);
+    expect(result.problems).toEqual([]);
+    // The record is there, and the next walk sees it.
+    const again = await verifyAudit(t.db.pool);
+    expect(again.problems).toEqual([]);
+    expect(again.records).toBe(result.records + 1);
+  });
+
   it('detects an edited record', async () => {
     const chain = await chainOfInsurer();
     await t.db.pool.query(

@@ -1,4 +1,5 @@
 import type { Queryable } from '@kebao/db';
+import type pg from 'pg';
 import { auditHash, GENESIS_HASH } from './hash.ts';
 import { chainPage, listChains } from './repo.ts';
 
@@ -21,9 +22,25 @@ export interface AuditVerification {
 /**
  * Walks every chain in order and recomputes each hash. An edited row no longer matches its hash;
  * a deleted row leaves a gap in the sequence or a broken link; a truncated tail disagrees with the
- * chain head.
+ * chain head. The walk reads one snapshot (a read-only REPEATABLE READ transaction), so records that a
+ * running server appends meanwhile are neither seen nor taken for a head that disagrees with its log.
  */
-export async function verifyAudit(db: Queryable, pageSize = 2000): Promise<AuditVerification> {
+export async function verifyAudit(pool: pg.Pool, pageSize = 2000): Promise<AuditVerification> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await verifySnapshot(client, pageSize);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function verifySnapshot(db: Queryable, pageSize: number): Promise<AuditVerification> {
   const result: AuditVerification = { ok: true, chains: 0, records: 0, problems: [], heads: [] };
   for (const head of await listChains(db)) {
     result.chains++;
