@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { compileProduct, type QuoteInput } from '@kebao/domain/catalog';
-import { PREVIEW_PATH, PRODUCT_CODE, previewAnswer, readProduct, shippedStatus } from './preview.ts';
+import { previewAnswer } from '@kebao/server';
+import { PREVIEW_PATH, PRODUCT_CODE, readProduct, shippedStatus } from './preview.ts';
 
 const BODY_LIMIT = 1024 * 1024; // apps/server's default KEBAO_BODY_LIMIT
 
@@ -79,7 +80,14 @@ function answer(res: ServerResponse, text: string): void {
     );
     return;
   }
-  send(res, 200, 'application/json', JSON.stringify(previewAnswer(definition, status, result)));
+  send(
+    res,
+    200,
+    'application/json',
+    JSON.stringify(
+      previewAnswer(definition, { code: definition.code, version: definition.version, status }, result),
+    ),
+  );
 }
 
 function handle(req: IncomingMessage, res: ServerResponse): void {

@@ -1,16 +1,10 @@
 /**
- * What both servers of the `quote` workload share: the shipped product read from its YAML file, the
- * answer of POST /api/quotes/preview shaped as apps/server shapes it, and the bodies to check and load with.
+ * What both servers of the `quote` workload share: the shipped product read from its YAML file and the
+ * bodies to check and load with. The bare server shapes its answer with apps/server's own `previewAnswer`
+ * (the same function, so the same work), and writes it with JSON.stringify as the server does.
  */
 import { readFileSync } from 'node:fs';
-import {
-  type BreakdownStep,
-  type ProductDefinition,
-  type QuoteEvaluation,
-  type VersionStatus,
-  validateDefinition,
-} from '@kebao/domain/catalog';
-import { formatYuan } from '@kebao/domain/money';
+import { type ProductDefinition, type VersionStatus, validateDefinition } from '@kebao/domain/catalog';
 // `yaml` is a dependency of @kebao/server (and a dev dependency of @kebao/domain) that npm hoists; the
 // shipped catalogue is YAML, and this reads it the way apps/server's load-catalog.ts does.
 import { parse } from 'yaml';
@@ -39,58 +33,6 @@ export function shippedStatus(code: string, version: number): VersionStatus {
   > | null;
   const entry = filings?.[code];
   return entry?.version === version && entry.status ? entry.status : 'filed';
-}
-
-/**
- * A breakdown step with its fields in the order apps/server's answer has them: fast-json-stringify writes
- * the required properties of the `Step` schema first (key, names, kind, value, amount), then the optional
- * ones (fact, input, bound), each only when present.
- */
-function serverStep(step: BreakdownStep): BreakdownStep {
-  const out: BreakdownStep = {
-    key: step.key,
-    names: { zh: step.names.zh, en: step.names.en },
-    kind: step.kind,
-    value: step.value,
-    amount: step.amount,
-  };
-  if (step.fact !== undefined) out.fact = step.fact;
-  if (step.input !== undefined) out.input = step.input;
-  if (step.bound !== undefined) out.bound = step.bound;
-  return out;
-}
-
-/** The 200 answer of the preview, field for field what apps/server/src/modules/quote/service.ts returns. */
-export function previewAnswer(
-  definition: ProductDefinition,
-  status: VersionStatus,
-  result: QuoteEvaluation,
-): unknown {
-  const rating = result.rating?.ok ? result.rating : null;
-  const perPerson = definition.rating.basis === 'headcount';
-  return {
-    product: {
-      code: definition.code,
-      version: definition.version,
-      names: { zh: definition.names.zh, en: definition.names.en },
-      status,
-    },
-    outcome: result.outcome,
-    eligible: result.eligible,
-    eligibility: result.eligibility,
-    reasons: result.reasons,
-    missingFacts: result.missingFacts,
-    premium: result.premium,
-    rating: rating
-      ? {
-          basis: perPerson ? rating.basis.toString() : formatYuan(rating.basis),
-          basisUnit: perPerson ? 'persons' : 'yuan',
-          annualPremium: rating.annualPremium,
-          effectiveRate: rating.effectiveRate,
-          breakdown: rating.breakdown.map(serverStep),
-        }
-      : null,
-  };
 }
 
 const enterprise = {
