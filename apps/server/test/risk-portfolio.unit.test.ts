@@ -135,6 +135,18 @@ describe('the live portfolio', async () => {
         classes: null,
       },
       {
+        insurerOrgId: LEAD,
+        name: '模型外类别的成数',
+        kind: 'quota_share',
+        reinsurer: '示例再保险',
+        cededShare: 500_000,
+        retention: null,
+        lines: null,
+        attachment: null,
+        layerLimit: null,
+        classes: ['unknown_class'],
+      },
+      {
         insurerOrgId: FOLLOWER,
         name: '仅知识产权的溢额',
         kind: 'surplus',
@@ -201,9 +213,20 @@ describe('the live portfolio', async () => {
       },
     ]);
     expect(follower?.capital).toBeUndefined();
-    expect(follower?.programme).toBeUndefined();
+    // A treaty limited to some classes covers those (the engine passes other classes' risks by) …
+    expect(follower?.programme).toEqual([
+      {
+        id: 'T1',
+        kind: 'surplus',
+        retention: 1_000_000,
+        lines: 4,
+        reinsurer: '示例再保险',
+        classes: ['intellectual_property'],
+      },
+    ]);
+    // … and one covering only classes the model does not have is left out, and said.
     expect(live.notes.map((n) => n.code).sort()).toEqual(['class_unknown', 'treaty_classes']);
-    expect(live.notes.find((n) => n.code === 'treaty_classes')?.zh).toContain('仅知识产权的溢额');
+    expect(live.notes.find((n) => n.code === 'treaty_classes')?.zh).toContain('模型外类别的成数');
     // And the engine takes it as it is.
     expect(() => compilePortfolio(live.portfolio)).not.toThrow();
   });

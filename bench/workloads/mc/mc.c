@@ -18,6 +18,7 @@
 
 #define OP_QUOTA_SHARE 0
 #define OP_SURPLUS 1
+#define OP_EXCESS_OF_LOSS 2
 #define OP_CATASTROPHE_XL 3
 #define OP_STOP_LOSS 4
 #define SEVERITY_LOGNORMAL 0
@@ -443,6 +444,7 @@ static void settle(void) {
           net -= amount * layerPlaced[layer_first];
           continue;
         }
+        if (kind == OP_EXCESS_OF_LOSS && !(lineFraction[fractions + op] > 0)) continue;
         int32_t layer_end = layer_first + opLayerCount[op];
         double ceded = 0;
         for (int32_t layer = layer_first; layer < layer_end; layer++) {

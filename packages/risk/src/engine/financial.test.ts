@@ -273,6 +273,104 @@ describe('co-insurance and a reinsurance programme in inuring order', () => {
   });
 });
 
+describe('treaties limited to some classes', () => {
+  // Two classes. INS-A: quota share 50 % on IP only (RE-Q) → surplus R 10,000,000, 1 line, on base only
+  // (RE-S) → per-risk XoL 2,000,000 xs 1,000,000 on IP only (RE-X). P-IP: IP, 40,000,000; P-BASE: base,
+  // 40,000,000; both 100 % INS-A. Surplus on P-BASE: min(10, 30)/40 = 1/4 (no quota share before it: not
+  // its class); on P-IP the surplus does not apply.
+  const input: PortfolioInput = {
+    classes: [
+      { id: 'base', frequency: 0, severity: { kind: 'lognormal', mu: 0, sigma: 1 } },
+      { id: 'ip', frequency: 0, severity: { kind: 'lognormal', mu: 0, sigma: 1 } },
+    ],
+    insurers: [
+      {
+        id: 'INS-A',
+        programme: [
+          { id: 'QS', kind: 'quota_share', cededShare: 500_000, reinsurer: 'RE-Q', classes: ['ip'] },
+          { id: 'SUR', kind: 'surplus', retention: 10 * M, lines: 1, reinsurer: 'RE-S', classes: ['base'] },
+          {
+            id: 'XL',
+            kind: 'excess_of_loss',
+            classes: ['ip'],
+            layers: [{ attachment: 1 * M, limit: 2 * M, reinsurer: 'RE-X' }],
+          },
+        ],
+      },
+    ],
+    policies: [
+      { id: 'P-IP', class: 'ip', sumInsured: 40 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] },
+      { id: 'P-BASE', class: 'base', sumInsured: 40 * M, lines: [{ insurer: 'INS-A', share: 1_000_000 }] },
+    ],
+  };
+
+  it('passes a risk of another class by, as if the treaty were not there', () => {
+    // P-IP 8,000,000: QS 4 → 4; surplus: not IP's; XoL min(4 − 1, 2) = 2 → net 2.
+    // P-BASE 8,000,000: QS: not base's; surplus 1/4 = 2 → 6; XoL: not base's → net 6.
+    const at = settle(input, [
+      { unit: 0, groundUp: 8 * M },
+      { unit: 1, groundUp: 8 * M },
+    ]);
+    expect(at('reinsurer:RE-Q').annual).toBeCloseTo(4 * M, 4);
+    expect(at('reinsurer:RE-S').annual).toBeCloseTo(2 * M, 4);
+    expect(at('reinsurer:RE-X').annual).toBeCloseTo(2 * M, 4);
+    expect(at('insurer_net:INS-A').annual).toBeCloseTo(8 * M, 4);
+    expect(at('insurer_net:INS-A').occurrence).toBeCloseTo(6 * M, 4);
+  });
+
+  it('is checked: only per-risk treaties, only the portfolio’s classes, each once', () => {
+    const programme = (treaty: object) => ({
+      ...input,
+      insurers: [{ id: 'INS-A', programme: [treaty] }],
+    });
+    expect(() =>
+      compilePortfolio(
+        programme({
+          id: 'Q',
+          kind: 'quota_share',
+          cededShare: 1,
+          reinsurer: 'R',
+          classes: ['cyber'],
+        }) as PortfolioInput,
+      ),
+    ).toThrow(/programme\[0\]\.classes\[0\]: names no class of the portfolio: "cyber"/);
+    expect(() =>
+      compilePortfolio(
+        programme({
+          id: 'Q',
+          kind: 'quota_share',
+          cededShare: 1,
+          reinsurer: 'R',
+          classes: ['ip', 'ip'],
+        }) as PortfolioInput,
+      ),
+    ).toThrow(/classes\[1\]: "ip" is named twice/);
+    expect(() =>
+      compilePortfolio(
+        programme({
+          id: 'Q',
+          kind: 'quota_share',
+          cededShare: 1,
+          reinsurer: 'R',
+          classes: [],
+        }) as PortfolioInput,
+      ),
+    ).toThrow(/classes: needs at least one class/);
+    expect(() =>
+      compilePortfolio(
+        programme({
+          id: 'S',
+          kind: 'stop_loss',
+          attachment: 1,
+          limit: 1,
+          reinsurer: 'R',
+          classes: ['ip'],
+        }) as PortfolioInput,
+      ),
+    ).toThrow(/classes: only a per-risk treaty/);
+  });
+});
+
 describe('layer aggregate limits (reinstatements)', () => {
   it('stops paying once the annual aggregate is used, in the order of the year’s losses', () => {
     // Three claims of 2,500,000 on a 100 % line; XoL 1,000,000 xs 1,000,000 with an annual aggregate of

@@ -3,6 +3,7 @@ import { GAMMA, gammaStandard, SEVERITY_LOGNORMAL, SEVERITY_PARETO } from '../di
 import {
   type CompiledPortfolio,
   OP_CATASTROPHE_XL,
+  OP_EXCESS_OF_LOSS,
   OP_QUOTA_SHARE,
   OP_STOP_LOSS,
   OP_SURPLUS,
@@ -587,7 +588,8 @@ function settle(e: Engine): void {
           net -= amount * (layerPlaced[layerFirst] as number);
           continue;
         }
-        // Excess of loss: the layers side by side on the same net.
+        // Excess of loss: the layers side by side on the same net (a per-risk treaty: if it covers the class).
+        if (kind === OP_EXCESS_OF_LOSS && !((lineFraction[fractions + op] as number) > 0)) continue;
         const layerEnd = layerFirst + (opLayerCount[op] as number);
         let ceded = 0;
         for (let layer = layerFirst; layer < layerEnd; layer++) {

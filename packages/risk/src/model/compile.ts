@@ -52,7 +52,10 @@ export interface CompiledPortfolio {
   unitLineCount: Int32Array;
   lineInsurer: Int32Array;
   lineShare: Float64Array;
-  /** Per line, the fraction of the net that each of its insurer's per-risk operations cedes (0 for XoL). */
+  /**
+   * Per line, for each of its insurer's per-risk operations: the fraction of the net a proportional treaty
+   * cedes, or 1 when an excess-of-loss treaty covers the risk's class; 0 when the treaty does not cover it.
+   */
   lineFractionStart: Int32Array;
   lineFraction: Float64Array;
 
@@ -257,11 +260,14 @@ export function compileNormalised(p: NormalisedPortfolio): Compiled {
       for (const treaty of insurer.programme) {
         if (treaty.stage !== 0) break;
         const placed = (treaty.layers[0]?.parts ?? []).reduce((sum, part) => sum + part.fraction, 0);
-        let fraction = 0;
-        if (treaty.kind === 'quota_share') {
+        const covered = treaty.classes === null || treaty.classes.includes(policy.classIndex);
+        let fraction = 0; // the treaty does not cover the risk's class
+        if (covered && treaty.kind === 'quota_share') {
           fraction = treaty.cededFraction;
-        } else if (treaty.kind === 'surplus') {
+        } else if (covered && treaty.kind === 'surplus') {
           fraction = surplusCededFraction(retainedSumInsured, treaty.retention, treaty.lines);
+        } else if (covered) {
+          fraction = 1; // excess of loss: it covers the class
         }
         lineFraction.push(fraction);
         if (treaty.kind !== 'excess_of_loss') retainedSumInsured -= retainedSumInsured * fraction * placed;

@@ -60,13 +60,21 @@ export interface LayerInput extends PlacedInput {
   reinstatements?: number[];
 }
 
+/**
+ * A per-risk treaty may cover only some classes (`classes`: ids of the portfolio's classes; all when left
+ * out): a risk of another class passes it by, as if it were not in the programme.
+ */
+export interface ClassLimited {
+  classes?: string[];
+}
+
 export type TreatyInput =
   /** 成数: cedes cededShare (units) of every loss of every risk. */
-  | ({ id: string; kind: 'quota_share'; cededShare: number } & PlacedInput)
+  | ({ id: string; kind: 'quota_share'; cededShare: number } & PlacedInput & ClassLimited)
   /** 溢额: per risk, cedes min(lines·R, SI − R)/SI of each loss when SI > R (SI: the insurer's retained sum insured). */
-  | ({ id: string; kind: 'surplus'; retention: Amount; lines: number } & PlacedInput)
+  | ({ id: string; kind: 'surplus'; retention: Amount; lines: number } & PlacedInput & ClassLimited)
   /** 险位超赔: layers on each risk's loss (per risk, per occurrence). */
-  | { id: string; kind: 'excess_of_loss'; layers: LayerInput[] }
+  | ({ id: string; kind: 'excess_of_loss'; layers: LayerInput[] } & ClassLimited)
   /** 巨灾超赔: layers on each occurrence's loss summed over risks (an event, or a single claim). */
   | { id: string; kind: 'catastrophe_xl'; layers: LayerInput[] }
   /** 停止损失: a layer on the year's aggregate net loss. */
@@ -197,6 +205,8 @@ export interface NormalisedTreaty {
   lines: number;
   /** One layer for quota share, surplus and stop-loss (its parts place the cession). */
   layers: NormalisedLayer[];
+  /** A per-risk treaty's classes (indexes into the portfolio's classes); null: every class. */
+  classes: number[] | null;
 }
 
 export interface NormalisedPolicy {
@@ -462,6 +472,31 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     };
   };
 
+  // Class ids as the treaties name them; set once the classes are read (they come before the insurers).
+  let classIds = new Map<string, number>();
+  const treatyClasses = (value: unknown, kind: TreatyKind, path: string): number[] | null => {
+    if (value === undefined) return null;
+    if (STAGE[kind] !== 0) {
+      fail(
+        path,
+        'only a per-risk treaty (quota_share, surplus, excess_of_loss) can be limited to some classes',
+      );
+      return null;
+    }
+    const ids = list(value, path, true);
+    if (Array.isArray(value) && ids.length === 0)
+      fail(path, 'needs at least one class (leave it out for every class)');
+    const indexes: number[] = [];
+    ids.forEach((id, k) => {
+      const index = classIds.get(id as string);
+      if (index === undefined)
+        fail(`${path}[${k}]`, `names no class of the portfolio: ${JSON.stringify(id)}`);
+      else if (indexes.includes(index)) fail(`${path}[${k}]`, `${JSON.stringify(id)} is named twice`);
+      else indexes.push(index);
+    });
+    return indexes.sort((a, b) => a - b);
+  };
+
   const treaty = (value: unknown, path: string): NormalisedTreaty | null => {
     if (!isObject(value)) {
       fail(path, 'must be a treaty object');
@@ -469,7 +504,15 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     }
     const id = text(value.id, `${path}.id`);
     const kind = value.kind as TreatyKind;
-    const base = { id, kind, stage: STAGE[kind], cededFraction: 0, retention: 0, lines: 0 };
+    const base = {
+      id,
+      kind,
+      stage: STAGE[kind],
+      cededFraction: 0,
+      retention: 0,
+      lines: 0,
+      classes: treatyClasses(value.classes, kind, `${path}.classes`),
+    };
     if (value.reinstatements !== undefined && kind !== 'excess_of_loss' && kind !== 'catastrophe_xl') {
       fail(
         `${path}.reinstatements`,
@@ -575,6 +618,7 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     'classes',
     fail,
   );
+  classIds = new Map(classes.map((c, i) => [c.id, i]));
 
   const insurers = list(input.insurers, 'insurers', true).map((value, i) => {
     const path = `insurers[${i}]`;
@@ -616,7 +660,7 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     fail,
   );
   const insurerIndex = new Map(insurers.map((insurer, i) => [insurer.id, i]));
-  const classIndex = new Map(classes.map((c, i) => [c.id, i]));
+  const classIndex = classIds;
 
   const pools: string[] = [];
   const policies = list(input.policies, 'policies', true).map((value, i): NormalisedPolicy | null => {

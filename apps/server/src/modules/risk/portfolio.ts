@@ -108,19 +108,28 @@ function poissonMean(model: RiskModel, cls: string): number | null {
       : null;
 }
 
-function treatyInput(t: LiveTreaty, index: number): TreatyInput | null {
+/** A platform treaty as the engine's; `classes`: the model's classes it covers (null: every class). */
+function treatyInput(t: LiveTreaty, index: number, classes: string[] | null): TreatyInput | null {
   const id = `T${index + 1}`;
+  const limited = classes === null ? {} : { classes };
   if (t.kind === 'quota_share' && t.cededShare !== null)
-    return { id, kind: 'quota_share', cededShare: t.cededShare, reinsurer: t.reinsurer };
+    return { id, kind: 'quota_share', cededShare: t.cededShare, reinsurer: t.reinsurer, ...limited };
   if (t.kind === 'surplus' && t.retention !== null && t.lines !== null)
-    return { id, kind: 'surplus', retention: yuan(t.retention), lines: t.lines, reinsurer: t.reinsurer };
+    return {
+      id,
+      kind: 'surplus',
+      retention: yuan(t.retention),
+      lines: t.lines,
+      reinsurer: t.reinsurer,
+      ...limited,
+    };
   if (t.kind === 'excess_of_loss' && t.attachment !== null && t.layerLimit !== null) {
     const layer: LayerInput = {
       attachment: yuan(t.attachment),
       limit: yuan(t.layerLimit),
       reinsurer: t.reinsurer,
     };
-    return { id, kind: 'excess_of_loss', layers: [layer] };
+    return { id, kind: 'excess_of_loss', layers: [layer], ...limited };
   }
   return null;
 }
@@ -228,15 +237,18 @@ export function buildLivePortfolio(input: LivePortfolioInput): LivePortfolio {
     input.treaties
       .filter((t) => t.insurerOrgId === insurer.orgId)
       .forEach((t, i) => {
-        if (t.classes !== null && t.classes.length > 0) {
+        // A treaty limited to some classes covers those the model has; one covering none of them cedes nothing.
+        const classes =
+          t.classes === null || t.classes.length === 0 ? null : t.classes.filter((c) => classIds.has(c));
+        if (classes !== null && classes.length === 0) {
           notes.push({
             code: 'treaty_classes',
-            zh: `${insurer.name} 的合约「${t.name}」只分保部分类别，模拟中未计入（引擎的合约适用于全部类别）`,
-            en: `${insurer.name}'s treaty "${t.name}" covers only some classes and is left out (the engine's treaties cover every class)`,
+            zh: `${insurer.name} 的合约「${t.name}」只分保风险模型中没有的类别，模拟中未计入`,
+            en: `${insurer.name}'s treaty "${t.name}" covers only classes the risk model does not have and is left out`,
           });
           return;
         }
-        const treaty = treatyInput(t, i);
+        const treaty = treatyInput(t, i, classes);
         if (treaty) programme.push(treaty);
       });
     // The engine's inuring order: per-risk treaties (in the insurer's priority order), then the rest.
