@@ -6,6 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadMigrations } from './migrate.ts';
+import { withSnapshot } from './pool.ts';
 
 /**
  * Logical backup through the driver: one consistent snapshot, every table as COPY text in the
@@ -91,10 +92,8 @@ async function standaloneSequences(db: pg.ClientBase) {
 }
 
 /** Writes a backup of the database to `file`; returns its header (row counts per table). */
-export async function backupDatabase(pool: pg.Pool, file: string): Promise<BackupHeader> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+export function backupDatabase(pool: pg.Pool, file: string): Promise<BackupHeader> {
+  return withSnapshot(pool, async (client) => {
     const tables = (await tablesInDependencyOrder(client)).filter((t) => !NOT_BACKED_UP.has(t));
     const counts: TableSummary[] = [];
     for (const t of tables) {
@@ -129,14 +128,8 @@ export async function backupDatabase(pool: pg.Pool, file: string): Promise<Backu
     }
     gzip.end();
     await done;
-    await client.query('COMMIT');
     return header;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
@@ -246,10 +239,8 @@ export async function restoreDatabase(pool: pg.Pool, file: string): Promise<Back
  * A checksum per table of its full contents, to compare two databases (e.g. after a restore),
  * independent of the servers' time zone, collation and version.
  */
-export async function tableChecksums(pool: pg.Pool): Promise<Record<string, string>> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+export function tableChecksums(pool: pg.Pool): Promise<Record<string, string>> {
+  return withSnapshot(pool, async (client) => {
     await client.query("SET LOCAL TimeZone = 'UTC'");
     await client.query("SET LOCAL DateStyle = 'ISO'");
     await client.query('SET LOCAL extra_float_digits = 3');
@@ -265,9 +256,6 @@ export async function tableChecksums(pool: pg.Pool): Promise<Record<string, stri
       );
       out[name] = `${r.rows[0]?.n}:${r.rows[0]?.sum}`;
     }
-    await client.query('COMMIT');
     return out;
-  } finally {
-    client.release();
-  }
+  });
 }

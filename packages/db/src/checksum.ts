@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { withSnapshot } from './pool.ts';
 
 /**
  * A SHA-256 of every table's contents, to show that two databases hold the same data (two `kebao seed`
@@ -79,10 +80,8 @@ async function canonicalQuery(db: pg.ClientBase, table: string): Promise<string>
 }
 
 /** Checksums of every table of the public schema, from one consistent snapshot. */
-export async function databaseChecksum(pool: pg.Pool): Promise<DatabaseChecksum> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+export function databaseChecksum(pool: pg.Pool): Promise<DatabaseChecksum> {
+  return withSnapshot(pool, async (client) => {
     await client.query("SET LOCAL TimeZone = 'UTC'");
     await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
     await client.query("SET LOCAL IntervalStyle = 'postgres'");
@@ -104,7 +103,6 @@ export async function databaseChecksum(pool: pg.Pool): Promise<DatabaseChecksum>
       }
       tables.push({ table: name, rows, sha256: hash.digest('hex') });
     }
-    await client.query('COMMIT');
     const total = createHash('sha256');
     for (const t of tables) total.update(`${t.table} ${t.rows} ${t.sha256}\n`);
     return {
@@ -112,10 +110,5 @@ export async function databaseChecksum(pool: pg.Pool): Promise<DatabaseChecksum>
       total: { rows: tables.reduce((n, t) => n + t.rows, 0), sha256: total.digest('hex') },
       excluded: CHECKSUM_EXCLUDED,
     };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

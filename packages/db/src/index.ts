@@ -34,5 +34,5 @@ export {
   migrate,
   migrationStatus,
 } from './migrate.ts';
-export { createClient, createPool, type PoolOptions, withTransaction } from './pool.ts';
+export { createClient, createPool, type PoolOptions, withSnapshot, withTransaction } from './pool.ts';
 export type { Queryable, Row } from './queryable.ts';

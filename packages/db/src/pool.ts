@@ -89,13 +89,18 @@ export function createClient(url: string, applicationName = 'kebao'): pg.Client 
   return new pg.Client({ connectionString: url, application_name: applicationName, types });
 }
 
+/** How a snapshot opens: every statement of it sees the database as of its first one, and none writes. */
+const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/** Runs `fn` in one transaction on a connection of its own: committed when it returns, rolled back when it throws. */
 export async function withTransaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
+  opening: 'BEGIN' | typeof SNAPSHOT = 'BEGIN',
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(opening);
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
@@ -105,4 +110,13 @@ export async function withTransaction<T>(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Runs `fn` on one consistent, read-only snapshot of the database (REPEATABLE READ READ ONLY): reports,
+ * verifications, checksums and backups that read many statements see one moment, whatever commits
+ * meanwhile. Ended and the connection released however `fn` ends.
+ */
+export function withSnapshot<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(pool, fn, SNAPSHOT);
 }

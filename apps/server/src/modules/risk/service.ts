@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { withSnapshot } from '@kebao/db';
 import { shanghaiDateOf } from '@kebao/domain/time';
 import { compilePortfolio, PortfolioError, type SimulationPool, simulate } from '@kebao/risk';
 import type pg from 'pg';
@@ -89,21 +90,13 @@ export async function readLivePortfolio(
   asOf: string,
   model: LoadedRiskModel,
 ): Promise<LivePortfolio> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const policies = await platformPoliciesInForce(client, asOf);
-    const registered = await registeredPoliciesInForce(client, asOf);
-    const insurers = await insurersWithCapital(client);
-    const treaties = await treatiesInEffect(client, asOf);
-    await client.query('COMMIT');
-    return buildLivePortfolio({ asOf, model: model.model, policies, registered, insurers, treaties });
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  const read = await withSnapshot(pool, async (client) => ({
+    policies: await platformPoliciesInForce(client, asOf),
+    registered: await registeredPoliciesInForce(client, asOf),
+    insurers: await insurersWithCapital(client),
+    treaties: await treatiesInEffect(client, asOf),
+  }));
+  return buildLivePortfolio({ asOf, model: model.model, ...read });
 }
 
 /** The portfolio file as stored with a run: canonical JSON text, gzip'd, and the text's SHA-256. */

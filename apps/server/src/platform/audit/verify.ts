@@ -1,4 +1,4 @@
-import type { Queryable } from '@kebao/db';
+import { type Queryable, withSnapshot } from '@kebao/db';
 import type pg from 'pg';
 import { auditHash, GENESIS_HASH } from './hash.ts';
 import { chainPage, listChains } from './repo.ts';
@@ -25,19 +25,8 @@ export interface AuditVerification {
  * chain head. The walk reads one snapshot (a read-only REPEATABLE READ transaction), so records that a
  * running server appends meanwhile are neither seen nor taken for a head that disagrees with its log.
  */
-export async function verifyAudit(pool: pg.Pool, pageSize = 2000): Promise<AuditVerification> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const result = await verifySnapshot(client, pageSize);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+export function verifyAudit(pool: pg.Pool, pageSize = 2000): Promise<AuditVerification> {
+  return withSnapshot(pool, (client) => verifySnapshot(client, pageSize));
 }
 
 async function verifySnapshot(db: Queryable, pageSize: number): Promise<AuditVerification> {
