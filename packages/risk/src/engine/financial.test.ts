@@ -319,55 +319,23 @@ describe('treaties limited to some classes', () => {
   });
 
   it('is checked: only per-risk treaties, only the portfolio’s classes, each once', () => {
-    const programme = (treaty: object) => ({
-      ...input,
-      insurers: [{ id: 'INS-A', programme: [treaty] }],
-    });
-    expect(() =>
-      compilePortfolio(
-        programme({
-          id: 'Q',
-          kind: 'quota_share',
-          cededShare: 1,
-          reinsurer: 'R',
-          classes: ['cyber'],
-        }) as PortfolioInput,
-      ),
-    ).toThrow(/programme\[0\]\.classes\[0\]: names no class of the portfolio: "cyber"/);
-    expect(() =>
-      compilePortfolio(
-        programme({
-          id: 'Q',
-          kind: 'quota_share',
-          cededShare: 1,
-          reinsurer: 'R',
-          classes: ['ip', 'ip'],
-        }) as PortfolioInput,
-      ),
-    ).toThrow(/classes\[1\]: "ip" is named twice/);
-    expect(() =>
-      compilePortfolio(
-        programme({
-          id: 'Q',
-          kind: 'quota_share',
-          cededShare: 1,
-          reinsurer: 'R',
-          classes: [],
-        }) as PortfolioInput,
-      ),
-    ).toThrow(/classes: needs at least one class/);
-    expect(() =>
-      compilePortfolio(
-        programme({
-          id: 'S',
-          kind: 'stop_loss',
-          attachment: 1,
-          limit: 1,
-          reinsurer: 'R',
-          classes: ['ip'],
-        }) as PortfolioInput,
-      ),
-    ).toThrow(/classes: only a per-risk treaty/);
+    const quotaShare = { id: 'Q', kind: 'quota_share', cededShare: 1, reinsurer: 'R' };
+    const cases: [object, RegExp][] = [
+      [
+        { ...quotaShare, classes: ['cyber'] },
+        /programme\[0\]\.classes\[0\]: names no class of the portfolio: "cyber"/,
+      ],
+      [{ ...quotaShare, classes: ['ip', 'ip'] }, /classes\[1\]: "ip" is named twice/],
+      [{ ...quotaShare, classes: [] }, /classes: needs at least one class/],
+      [
+        { id: 'S', kind: 'stop_loss', attachment: 1, limit: 1, reinsurer: 'R', classes: ['ip'] },
+        /classes: only a per-risk treaty/,
+      ],
+    ];
+    for (const [treaty, problem] of cases) {
+      const insurers = [{ id: 'INS-A', programme: [treaty] }];
+      expect(() => compilePortfolio({ ...input, insurers } as PortfolioInput)).toThrow(problem);
+    }
   });
 });
 
