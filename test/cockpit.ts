@@ -24,28 +24,26 @@ export async function bindCyberPolicy(enterprise: Client, insurer: Client, limit
 }
 
 /**
- * Binds a KB-BR-CYBER policy for the enterprise co-insured: the lead writes 60 % and the follower (invited by
- * the lead) 40 %, under 主代从收 (the default); returns the policy.
+ * A cyber policy placed by `lead` with the invited followers at the lines they write (whole per cent as
+ * text), then bound by the enterprise: the API's own path, quote → accept → invitations → lines → bind.
  */
-export async function bindCoInsuredCyberPolicy(
+export async function bindPlacedCyberPolicy(
   enterprise: Client,
-  lead: Client,
-  follower: Client,
-  followerOrgId: string,
+  request: Record<string, unknown>,
+  lead: readonly [Client, string],
+  followers: readonly (readonly [Client, string, string])[],
 ) {
-  const q = await enterprise.post('/api/quotes', {
-    productCode: 'KB-BR-CYBER',
-    request: { limit: '5000000.00' },
-  });
+  const q = await enterprise.post('/api/quotes', { productCode: 'KB-BR-CYBER', request });
   expect(q.status, JSON.stringify(q.body)).toBe(201);
   const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
   expect(a.status, JSON.stringify(a.body)).toBe(200);
   const pid = a.body.placementId;
-  await lead.post(`/api/placements/${pid}/invitations`, { orgIds: [followerOrgId] });
-  for (const [client, written] of [
-    [lead, '60'],
-    [follower, '40'],
-  ] as const) {
+  const [leadClient] = lead;
+  const invited = await leadClient.post(`/api/placements/${pid}/invitations`, {
+    orgIds: followers.map(([, orgId]) => orgId),
+  });
+  expect(invited.status, JSON.stringify(invited.body)).toBeLessThan(300);
+  for (const [client, written] of [lead, ...followers.map(([c, , w]) => [c, w] as const)]) {
     const b = await client.get(`/api/placements/${pid}`);
     const w = await client.put(`/api/placements/${pid}/lines/mine`, { written, terms: b.body.terms });
     expect(w.status, JSON.stringify(w.body)).toBe(200);
@@ -53,6 +51,24 @@ export async function bindCoInsuredCyberPolicy(
   const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
   expect(bound.status, JSON.stringify(bound.body)).toBe(201);
   return bound.body;
+}
+
+/**
+ * Binds a KB-BR-CYBER policy for the enterprise co-insured: the lead writes 60 % and the follower (invited by
+ * the lead) 40 %, under 主代从收 (the default); returns the policy.
+ */
+export function bindCoInsuredCyberPolicy(
+  enterprise: Client,
+  lead: Client,
+  follower: Client,
+  followerOrgId: string,
+) {
+  return bindPlacedCyberPolicy(
+    enterprise,
+    { limit: '5000000.00' },
+    [lead, '60'],
+    [[follower, followerOrgId, '40']],
+  );
 }
 
 /** Today in Beijing (UTC+8) on the test server's clock, YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingToday, bindPlacedCyberPolicy } from '../../../test/cockpit.ts';
 import type { Client } from '../../../test/http.ts';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { verifyLedger } from '../src/modules/ledger/verify-service.ts';
@@ -30,34 +31,19 @@ const fen = (yuan: string) => {
   return negative ? -v : v;
 };
 
-function today(): string {
-  return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+const today = () => beijingToday(t);
 
 /** A cyber policy starting today: the lead writes 50 %, insurer2 30 %, insurer3 20 %, 主代从收. */
-async function threeInsurerPolicy(extra: Record<string, unknown> = {}) {
-  const q = await enterprise.post('/api/quotes', {
-    productCode: 'KB-BR-CYBER',
-    request: { limit: '10000000.00', startDate: today(), retroactiveDate: '2025-01-01', ...extra },
-  });
-  expect(q.status, JSON.stringify(q.body)).toBe(201);
-  const a = await enterprise.post(`/api/quotes/${q.body.id}/accept`, {});
-  expect(a.status, JSON.stringify(a.body)).toBe(200);
-  const pid = a.body.placementId;
-  const inv = await insurer.post(`/api/placements/${pid}/invitations`, { orgIds: [insurer2Id, insurer3Id] });
-  expect(inv.status, JSON.stringify(inv.body)).toBeLessThan(300);
-  for (const [client, written] of [
+function threeInsurerPolicy(extra: Record<string, unknown> = {}) {
+  return bindPlacedCyberPolicy(
+    enterprise,
+    { limit: '10000000.00', startDate: today(), retroactiveDate: '2025-01-01', ...extra },
     [insurer, '50'],
-    [insurer2, '30'],
-    [insurer3, '20'],
-  ] as const) {
-    const b = await client.get(`/api/placements/${pid}`);
-    const w = await client.put(`/api/placements/${pid}/lines/mine`, { written, terms: b.body.terms });
-    expect(w.status, JSON.stringify(w.body)).toBe(200);
-  }
-  const bound = await enterprise.post(`/api/quotes/${q.body.id}/bind`, {});
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  return bound.body as { id: string; number: string };
+    [
+      [insurer2, insurer2Id, '30'],
+      [insurer3, insurer3Id, '20'],
+    ],
+  ) as Promise<{ id: string; number: string }>;
 }
 
 async function sumOf(account: string, orgId: string, policyId: string, counterparty?: string) {

@@ -375,24 +375,6 @@ export async function updateAlert(
   );
 }
 
-export async function insertAlertHistory(
-  db: Queryable,
-  h: {
-    alertId: string;
-    action: string;
-    value: string | null;
-    comment: string | null;
-    by: string | null;
-    at: Date;
-  },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO alert_history (alert_id, seq, action, value, comment, by_user, at)
-     SELECT $1, COALESCE(max(seq), 0) + 1, $2, $3, $4, $5, $6 FROM alert_history WHERE alert_id = $1`,
-    [h.alertId, h.action, h.value, h.comment, h.by, h.at],
-  );
-}
-
 export interface AlertHistoryEntry {
   alertId: string;
   action: string;
@@ -400,6 +382,11 @@ export interface AlertHistoryEntry {
   comment: string | null;
   by: string | null;
   at: Date;
+}
+
+/** An alert's next history entry. */
+export function insertAlertHistory(db: Queryable, entry: AlertHistoryEntry): Promise<void> {
+  return insertAlertHistories(db, [entry]);
 }
 
 /** Several alerts' next history entries (at most one per alert), in one statement. */
