@@ -660,7 +660,6 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
     fail,
   );
   const insurerIndex = new Map(insurers.map((insurer, i) => [insurer.id, i]));
-  const classIndex = classIds;
 
   const pools: string[] = [];
   const policies = list(input.policies, 'policies', true).map((value, i): NormalisedPolicy | null => {
@@ -669,7 +668,7 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
       fail(path, 'must be a policy object');
       return null;
     }
-    const cls = classIndex.get(value.class as string);
+    const cls = classIds.get(value.class as string);
     if (cls === undefined)
       fail(`${path}.class`, `names no class of the portfolio: ${JSON.stringify(value.class)}`);
     const members =
@@ -760,7 +759,7 @@ export function normalisePortfolio(input: unknown): NormalisedPortfolio {
       );
       if (key === 'classes') {
         for (const [j, c] of items.entries())
-          if (!classIndex.has(c))
+          if (!classIds.has(c))
             fail(`${path}.footprint.classes[${j}]`, `names no class: ${JSON.stringify(c)}`);
       }
       return items;
