@@ -87,6 +87,25 @@ describe('kebao commands', () => {
     expect(r.stderr).toContain('角色 underwriter 不适用于该类机构');
   });
 
+  it('export enterprises writes the registry as CSV, the district named next to its code; it imports back unchanged', async () => {
+    const file = path.join(work, 'enterprises.csv');
+    const exported = await runCli(['export', 'enterprises', file], { DATABASE_URL: t.db.url });
+    expect(exported.code, exported.stderr).toBe(0);
+    const lines = (await readFile(file, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    const header = lines[0]?.split(',') ?? [];
+    const code = header.indexOf('行政区划代码');
+    expect(header[code + 1]).toBe('行政区划名称');
+    const pudong = lines.find((l) => l.split(',')[code] === '310115');
+    expect(pudong?.split(',')[code + 1]).toBe('上海市浦东新区');
+    expect(exported.stdout).toMatch(new RegExp(`exported ${lines.length - 1} enterprises`));
+    const back = await runCli(['import', 'enterprises', file, '--dry-run'], { DATABASE_URL: t.db.url });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/created 0 · updated 0 · unchanged \d+ · refused 0 \(0 problems\)/);
+  });
+
   it('audit verify passes an intact log and reports an edited row with exit code 1', async () => {
     const ok = await runCli(['audit', 'verify'], { DATABASE_URL: t.db.url });
     expect(ok.code).toBe(0);

@@ -30,6 +30,7 @@ export { type LedgerReport, verifyLedger } from './modules/ledger/verify-service
 export { DEMO_PASSWORD, demoLogins, seedDemoOrganisations } from './modules/org/demo-seed.ts';
 export { createUser, findOrganisations } from './modules/org/service.ts';
 export { previewAnswer } from './modules/quote/service.ts';
+export { loadRegions } from './modules/region/load-regions.ts';
 export { type Actor, systemActor } from './platform/actor.ts';
 export { type AuditVerification, verifyAudit } from './platform/audit/verify.ts';
 export { type Config, ConfigError, loadConfig } from './platform/config.ts';

@@ -451,12 +451,12 @@ describe('exporting the registry', () => {
     );
     const lines = file.body.toString('utf8').trim().split('\r\n');
     expect(lines.length - 1).toBe(list(2, 60).good.length);
-    expect(
-      lines[0]
-        ?.replace(/^\uFEFF/, '')
-        .split(',')
-        .slice(0, 2),
-    ).toEqual(['统一社会信用代码', '企业名称']);
+    const header = lines[0]?.replace(/^\uFEFF/, '').split(',') ?? [];
+    expect(header.slice(0, 2)).toEqual(['统一社会信用代码', '企业名称']);
+    // The district's name from the region code list next to its code (the importer passes it over).
+    const at = header.indexOf('行政区划代码');
+    expect(header[at + 1]).toBe('行政区划名称');
+    expect(lines[1]?.split(',').slice(at, at + 2)).toEqual(['310115', '上海市浦东新区']);
     expect((await download(insurer, '/api/enterprises/export')).status).toBe(403);
   });
 });

@@ -220,7 +220,10 @@ describe('merging a row into the stored profile', () => {
 describe('exported cells', () => {
   it('read back, merged into the stored profile, to exactly that profile', () => {
     const header = columns.map((c: Column) => exportHeader(c));
-    const values = profileCells(demoEnterpriseProfile as unknown as Record<string, unknown>).map(String);
+    const values = profileCells(
+      demoEnterpriseProfile as unknown as Record<string, unknown>,
+      () => '上海市浦东新区',
+    ).map(String);
     const { cells: row } = cells(Object.fromEntries(header.map((h, i) => [h, values[i] as string])));
     const read = rowToProfile(row);
     expect(read.errors).toEqual([]);
@@ -231,9 +234,17 @@ describe('exported cells', () => {
 
   it('write the Chinese headers and labels the importer reads', () => {
     const header = columns.map((c: Column) => exportHeader(c));
-    const values = profileCells(demoEnterpriseProfile as unknown as Record<string, unknown>);
+    const names: Record<string, string> = { '310115': '上海市浦东新区' };
+    const values = profileCells(
+      demoEnterpriseProfile as unknown as Record<string, unknown>,
+      (code) => names[code] ?? null,
+    );
     const at = (h: string) => values[header.indexOf(h)];
     expect(header.slice(0, 2)).toEqual(['统一社会信用代码', '企业名称']);
+    // The region's name next to its code, for people to read; a code the list lacks leaves the cell empty.
+    expect(header.indexOf('行政区划名称')).toBe(header.indexOf('行政区划代码') + 1);
+    expect(at('行政区划代码')).toBe(demoEnterpriseProfile.regionCode);
+    expect(at('行政区划名称')).toBe(names[demoEnterpriseProfile.regionCode as string] ?? '');
     expect(at('发展阶段')).toBe('成长期');
     expect(at('前沿产业标签')).toBe('集成电路');
     expect(at('目录入选')).toBe('首台套');

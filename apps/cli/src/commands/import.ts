@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { migrate } from '@kebao/db';
+import { regionFullName } from '@kebao/domain/region';
 import {
   CATALOG_DIR,
   createTxRunner,
@@ -11,6 +12,7 @@ import {
   exportEnterprises,
   type ImportProgress,
   loadEvaluationModels,
+  loadRegions,
   runImport,
   systemActor,
 } from '@kebao/server';
@@ -157,9 +159,18 @@ export async function exportEnterprisesCommand(file: string): Promise<void> {
   if (extension !== 'csv' && extension !== 'xlsx') throw new Error('the file name must end in .xlsx or .csv');
   const format: ExportFormat = extension;
   const started = performance.now();
-  const count = await withDatabase(async (db) => {
+  const count = await withDatabase(async (db, config) => {
+    const { index } = await loadRegions(config.catalogDir ?? CATALOG_DIR);
+    const regionName = (code: string) => regionFullName(index, code, 'zh');
     const stream = createWriteStream(file);
-    const written = await exportEnterprises(db.pool, enterpriseScope(systemActor), {}, format, stream);
+    const written = await exportEnterprises(
+      db.pool,
+      enterpriseScope(systemActor),
+      {},
+      format,
+      stream,
+      regionName,
+    );
     await finished(stream);
     return written;
   });

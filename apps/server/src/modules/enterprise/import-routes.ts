@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { creditGrades, scoreBands } from '@kebao/domain/enterprise';
 import { Permission } from '@kebao/domain/org';
+import { regionFullName } from '@kebao/domain/region';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, problem } from '../../platform/errors.ts';
@@ -180,7 +181,7 @@ const interrupted = () => {
  * download its per-row error report; export the registry in the same columns.
  */
 export const enterpriseImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { pool, tx, clock } = app.kebao;
+  const { pool, tx, clock, regions } = app.kebao;
   const tags = ['enterprise'];
   const running = new Map<string, { controller: AbortController; finished: Promise<unknown> }>();
 
@@ -392,7 +393,8 @@ export const enterpriseImportRoutes: FastifyPluginAsyncTypebox = async (app) => 
       const day = clock().toISOString().slice(0, 10).replaceAll('-', '');
       attachment(reply, `科技型企业名录-${day}.${format}`, EXPORT_CONTENT_TYPES[format]);
       const stream = new PassThrough();
-      exportEnterprises(pool, enterpriseScope(request.actor), filter, format, stream).catch(
+      const regionName = (code: string) => regionFullName(regions.index, code, 'zh');
+      exportEnterprises(pool, enterpriseScope(request.actor), filter, format, stream, regionName).catch(
         (error: unknown) => {
           request.log.error({ err: error }, 'export failed');
           stream.destroy(error instanceof Error ? error : new Error(String(error)));

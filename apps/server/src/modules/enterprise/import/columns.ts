@@ -20,7 +20,9 @@ type Kind =
   | 'tags'
   | 'qualification'
   | 'listing'
-  | 'trl';
+  | 'trl'
+  /** The region's name: written by the export from the code, read and passed over by the import. */
+  | 'region_name';
 
 export interface Column {
   field: string;
@@ -36,6 +38,7 @@ export const columns: readonly Column[] = [
   { field: 'name', kind: 'text', headers: ['企业名称', '名称', 'name'] },
   { field: 'nameEn', kind: 'text', headers: ['英文名称', 'name_en', 'nameEn'] },
   { field: 'regionCode', kind: 'text', headers: ['行政区划代码', '区划代码', 'region', 'regionCode'] },
+  { field: 'regionName', kind: 'region_name', headers: ['行政区划名称', '所在地区', 'regionName'] },
   {
     field: 'industryCode',
     kind: 'text',

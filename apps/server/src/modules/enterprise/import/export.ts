@@ -29,18 +29,27 @@ interface Entry {
 }
 const entries = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
 
+/** The full Chinese name of a region code (上海市浦东新区), or null when the code list does not hold it. */
+export type RegionNamer = (code: string) => string | null;
+
 /**
  * One profile as the cells of the list, column by column in the order of `columns` — the inverse
  * of rowToProfile, so the importer reads an exported file back to the same profile (merge-profile.ts
  * keeps what no column carries). Counts are numbers; amounts, ratios and dates stay the exact text
- * stored ("128000000.00"), so a spreadsheet cannot round them.
+ * stored ("128000000.00"), so a spreadsheet cannot round them. The region's name is written next to its
+ * code for people to read (the importer passes it over).
  */
-export function profileCells(profile: Record<string, unknown>): (string | number)[] {
-  return columns.map((column) => cellOf(column, profile));
+export function profileCells(
+  profile: Record<string, unknown>,
+  regionName: RegionNamer = () => null,
+): (string | number)[] {
+  return columns.map((column) => cellOf(column, profile, regionName));
 }
 
-function cellOf(column: Column, profile: Record<string, unknown>): string | number {
+function cellOf(column: Column, profile: Record<string, unknown>, regionName: RegionNamer): string | number {
   switch (column.kind) {
+    case 'region_name':
+      return typeof profile.regionCode === 'string' ? (regionName(profile.regionCode) ?? '') : '';
     case 'qualification': {
       const q = entries(profile.qualifications).find((e) => e.kind === column.qualification);
       const part = q?.[column.part ?? 'certificateNo'];
@@ -92,6 +101,7 @@ export async function exportEnterprises(
   filter: ExportFilter,
   format: ExportFormat,
   stream: Writable,
+  regionName: RegionNamer,
 ): Promise<number> {
   const pages = async function* () {
     let after: string | null = null;
@@ -113,7 +123,7 @@ export async function exportEnterprises(
     for await (const rows of pages()) {
       let chunk = '';
       for (const row of rows) {
-        const cells = profileCells(row.profile);
+        const cells = profileCells(row.profile, regionName);
         chunk += `${cells.map((v, i) => csvField(v, columns[i] as Column)).join(',')}\r\n`;
       }
       count += rows.length;
@@ -138,7 +148,7 @@ export async function exportEnterprises(
   header.font = { bold: true };
   header.commit();
   for await (const rows of pages()) {
-    for (const row of rows) sheet.addRow(profileCells(row.profile)).commit();
+    for (const row of rows) sheet.addRow(profileCells(row.profile, regionName)).commit();
     count += rows.length;
     await drained(stream);
   }

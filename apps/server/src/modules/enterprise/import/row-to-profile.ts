@@ -54,6 +54,9 @@ export function rowToProfile(cells: ReadonlyMap<Column, { header: string; value:
       case 'text':
         profile[column.field] = value;
         break;
+      case 'region_name':
+        // The name follows from the code (行政区划代码): a list may carry it for people to read.
+        break;
       case 'stage': {
         const stage = stageLabels[value] ?? value.toLowerCase();
         if (knownStages.has(stage)) profile[column.field] = stage;
