@@ -1,7 +1,13 @@
-// `npm run wasm -w @kebao/risk`: assembles philox.wat into philox-wasm.ts (see wasm-files.ts).
+// `npm run wasm -w @kebao/risk`: writes each WebAssembly module's TypeScript file from its source (see
+// wasm-files.ts).
 import { writeFile } from 'node:fs/promises';
-import { assemble, moduleSource, PHILOX_MODULE, PHILOX_WAT } from './wasm-files.ts';
+import { basename } from 'node:path';
+import { moduleSource, WASM_FILES } from './wasm-files.ts';
 
-const bytes = await assemble(PHILOX_WAT);
-await writeFile(PHILOX_MODULE, moduleSource(bytes));
-console.log(`philox-wasm.ts: ${bytes.length} bytes from philox.wat`);
+for (const file of WASM_FILES) {
+  const bytes = await file.build(file.source);
+  await writeFile(file.module, moduleSource(file, bytes));
+  console.log(
+    `${basename(file.module.pathname)}: ${bytes.length} bytes from ${basename(file.source.pathname)}`,
+  );
+}

@@ -1,0 +1,442 @@
+// The financial module of the year engine (engine/year-engine.ts) in AssemblyScript, compiled to
+// WebAssembly by `npm run wasm -w @kebao/risk` into src/engine/financial-wasm.ts. It is the terms and
+// reinsurance half of a simulated year — terms, aggregate limits, shares, per-risk and catastrophe
+// treaties, stop-loss, reinstatement premiums — run on the occurrences the JavaScript draws wrote into this
+// module's memory. Every operation is the one the engine's documentation describes, on float64 in the
+// same order, so a year's figures are the same bit for bit on any engine that follows it (the C baseline
+// of the `mc` benchmark follows the same order).
+//
+// Memory: the JavaScript side (engine/financial.ts) copies the compiled portfolio's arrays into this
+// memory and points the globals below at them (byte addresses), and lays out the engine's scratch arrays
+// the same way; it moves a scratch array when a year needs more room and sets its global again.
+
+// biome-ignore-all lint/style/useConst: the globals are set from JavaScript (WebAssembly.Global).
+
+// Perspectives and counts.
+export let perspectiveCount: i32 = 0;
+export let perspectiveClass: i32 = 0;
+export let perspectivePool: i32 = 0;
+export let perspectiveInsurerGross: i32 = 0;
+export let perspectiveInsurerNet: i32 = 0;
+export let perspectiveReinsurer: i32 = 0;
+export let insurerCount: i32 = 0;
+export let reinsurerCount: i32 = 0;
+export let layerCount: i32 = 0;
+export let ripCount: i32 = 0;
+
+// The compiled portfolio (read only).
+export let unitClass: usize = 0;
+export let unitPool: usize = 0;
+export let unitDeductible: usize = 0;
+export let unitLimit: usize = 0;
+export let unitAggregateLimit: usize = 0;
+export let unitEventSublimit: usize = 0;
+export let unitSectionStart: usize = 0;
+export let unitSectionCount: usize = 0;
+export let sectionFraction: usize = 0;
+export let sectionDeductible: usize = 0;
+export let sectionLimit: usize = 0;
+export let unitLineStart: usize = 0;
+export let unitLineCount: usize = 0;
+export let lineInsurer: usize = 0;
+export let lineShare: usize = 0;
+export let lineFractionStart: usize = 0;
+export let lineFraction: usize = 0;
+export let insurerOpStart: usize = 0;
+export let insurerOpCount: usize = 0;
+export let insurerRiskOps: usize = 0;
+export let opKind: usize = 0;
+export let opLayerStart: usize = 0;
+export let opLayerCount: usize = 0;
+export let layerAttachment: usize = 0;
+export let layerLimit: usize = 0;
+export let layerAggregateLimit: usize = 0;
+export let layerPlaced: usize = 0;
+export let layerPartStart: usize = 0;
+export let layerPartCount: usize = 0;
+export let partReinsurer: usize = 0;
+export let partFraction: usize = 0;
+export let ripLayer: usize = 0;
+export let ripInsurer: usize = 0;
+export let ripPremium: usize = 0;
+export let ripRateStart: usize = 0;
+export let ripRateCount: usize = 0;
+export let ripRate: usize = 0;
+export let insurerRipPerspective: usize = 0;
+export let reinsurerRipPerspective: usize = 0;
+
+// The engine's scratch: the year's occurrences, event rows, tracked risks' annual totals, layers' used
+// aggregates, the year's results, and the reinsurers an attritional claim touched.
+export let occUnit: usize = 0;
+export let occTrack: usize = 0;
+export let occSlot: usize = 0;
+export let occGroundUp: usize = 0;
+export let occLoss: usize = 0;
+export let slotAcc: usize = 0;
+export let trackTotal: usize = 0;
+export let trackStamp: usize = 0;
+export let layerUsed: usize = 0;
+export let yearAnnual: usize = 0;
+export let yearMax: usize = 0;
+export let reOcc: usize = 0;
+export let reMark: usize = 0;
+export let reTouched: usize = 0;
+
+const OP_QUOTA_SHARE: i32 = 0;
+const OP_SURPLUS: i32 = 1;
+const OP_EXCESS_OF_LOSS: i32 = 2;
+const OP_CATASTROPHE_XL: i32 = 3;
+const OP_STOP_LOSS: i32 = 4;
+
+/** Where the JavaScript side may start laying out arrays (after this module's own static data). */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+function f(array: usize, i: i32): f64 {
+  return load<f64>(array + ((<usize>i) << 3));
+}
+
+function setF(array: usize, i: i32, value: f64): void {
+  store<f64>(array + ((<usize>i) << 3), value);
+}
+
+function n(array: usize, i: i32): i32 {
+  return load<i32>(array + ((<usize>i) << 2));
+}
+
+function setN(array: usize, i: i32, value: i32): void {
+  store<i32>(array + ((<usize>i) << 2), value);
+}
+
+/**
+ * The terms and reinsurance of year `year`, whose `occurrences` occurrences and `slots` event rows the
+ * draws wrote: the year's annual loss and largest occurrence per perspective land in yearAnnual and
+ * yearMax. Ground-up only: just the ground-up perspective.
+ */
+export function settleYear(year: i32, occurrences: i32, slots: i32, groundUpOnly: bool): void {
+  const P = perspectiveCount;
+  memory.fill(yearAnnual, 0, (<usize>P) << 3);
+  memory.fill(yearMax, 0, (<usize>P) << 3);
+  memory.fill(slotAcc, 0, (<usize>(slots * P)) << 3);
+  memory.fill(layerUsed, 0, (<usize>layerCount) << 3);
+  // Claim numbers mark which reinsurers a claim touched; they restart every year, so they never wrap.
+  memory.fill(reMark, 0xff, (<usize>reinsurerCount) << 2);
+  if (groundUpOnly) {
+    collectGroundUp(occurrences);
+  } else {
+    applyTerms(year, occurrences);
+    settle(occurrences);
+  }
+  closeEvents(slots, groundUpOnly);
+  if (!groundUpOnly) closeYear();
+}
+
+/** Ground-up only: each occurrence's loss into the year and its occurrence (a claim, or its event's row). */
+function collectGroundUp(count: i32): void {
+  const P = perspectiveCount;
+  let annual = f(yearAnnual, 0);
+  let largest = f(yearMax, 0);
+  for (let o = 0; o < count; o++) {
+    const groundUp = f(occGroundUp, o);
+    const slot = n(occSlot, o);
+    annual += groundUp;
+    if (slot < 0) {
+      if (groundUp > largest) largest = groundUp;
+    } else {
+      setF(slotAcc, slot * P, f(slotAcc, slot * P) + groundUp);
+    }
+  }
+  setF(yearAnnual, 0, annual);
+  setF(yearMax, 0, largest);
+}
+
+/** Step 1 of the terms — sections, deductible, limit, event sublimit — and each risk's annual total. */
+function applyTerms(year: i32, count: i32): void {
+  for (let o = 0; o < count; o++) {
+    const unit = n(occUnit, o);
+    const groundUp = f(occGroundUp, o);
+    let loss = groundUp;
+    const sections = n(unitSectionCount, unit);
+    if (sections > 0) {
+      loss = 0;
+      const first = n(unitSectionStart, unit);
+      for (let s = first; s < first + sections; s++) {
+        let part = groundUp * f(sectionFraction, s) - f(sectionDeductible, s);
+        if (part > 0) {
+          const sublimit = f(sectionLimit, s);
+          if (part > sublimit) part = sublimit;
+          loss += part;
+        }
+      }
+    }
+    loss -= f(unitDeductible, unit);
+    if (loss < 0) loss = 0;
+    const limit = f(unitLimit, unit);
+    if (loss > limit) loss = limit;
+    if (n(occSlot, o) >= 0) {
+      const sublimit = f(unitEventSublimit, unit);
+      if (loss > sublimit) loss = sublimit;
+    }
+    setF(occLoss, o, loss);
+    const t = n(occTrack, o);
+    if (t >= 0) {
+      if (n(trackStamp, t) !== year) {
+        setN(trackStamp, t, year);
+        setF(trackTotal, t, 0);
+      }
+      setF(trackTotal, t, f(trackTotal, t) + loss);
+    }
+  }
+}
+
+/** A reinsurer's part of a loss: into its annual loss, and its occurrence (the claim's, or the event row). */
+function cede(r: i32, value: f64, claim: bool, claimId: i32, base: i32, touched: i32): i32 {
+  const pRe = perspectiveReinsurer;
+  setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + value);
+  if (claim) {
+    if (n(reMark, r) !== claimId) {
+      setN(reMark, r, claimId);
+      setF(reOcc, r, 0);
+      setN(reTouched, touched++, r);
+    }
+    setF(reOcc, r, f(reOcc, r) + value);
+  } else {
+    setF(slotAcc, base + pRe + r, f(slotAcc, base + pRe + r) + value);
+  }
+  return touched;
+}
+
+/**
+ * Step 2 for every occurrence: the aggregate limit (pro rata), the perspectives, each co-insurer's line
+ * and its treaties in inuring order — per-risk ones, then for a claim (its own occurrence) the
+ * catastrophe layers; an event's catastrophe layers wait for the event's total (closeEvents).
+ */
+function settle(count: i32): void {
+  const P = perspectiveCount;
+  const pClass = perspectiveClass;
+  const pPool = perspectivePool;
+  const pGross = perspectiveInsurerGross;
+  const pNet = perspectiveInsurerNet;
+  const pRe = perspectiveReinsurer;
+  let claimId = 0;
+  for (let o = 0; o < count; o++) {
+    const unit = n(occUnit, o);
+    let loss = f(occLoss, o);
+    const track = n(occTrack, o);
+    if (track >= 0) {
+      const total = f(trackTotal, track);
+      const aggregate = f(unitAggregateLimit, unit);
+      if (total > aggregate) loss *= aggregate / total;
+    }
+    const groundUp = f(occGroundUp, o);
+    const slot = n(occSlot, o);
+    const claim = slot < 0;
+    const base = claim ? -1 : slot * P;
+    const cls = pClass + n(unitClass, unit);
+    const pool = n(unitPool, unit);
+    setF(yearAnnual, 0, f(yearAnnual, 0) + groundUp);
+    setF(yearAnnual, 1, f(yearAnnual, 1) + loss);
+    setF(yearAnnual, cls, f(yearAnnual, cls) + loss);
+    if (pool >= 0) setF(yearAnnual, pPool + pool, f(yearAnnual, pPool + pool) + loss);
+    let touched = 0;
+    if (claim) {
+      claimId++;
+      if (groundUp > f(yearMax, 0)) setF(yearMax, 0, groundUp);
+      if (loss > f(yearMax, 1)) setF(yearMax, 1, loss);
+      if (loss > f(yearMax, cls)) setF(yearMax, cls, loss);
+      if (pool >= 0 && loss > f(yearMax, pPool + pool)) setF(yearMax, pPool + pool, loss);
+    } else {
+      setF(slotAcc, base, f(slotAcc, base) + groundUp);
+      setF(slotAcc, base + 1, f(slotAcc, base + 1) + loss);
+      setF(slotAcc, base + cls, f(slotAcc, base + cls) + loss);
+      if (pool >= 0) setF(slotAcc, base + pPool + pool, f(slotAcc, base + pPool + pool) + loss);
+    }
+    const lineFirst = n(unitLineStart, unit);
+    const lineEnd = lineFirst + n(unitLineCount, unit);
+    for (let l = lineFirst; l < lineEnd; l++) {
+      const insurer = n(lineInsurer, l);
+      const gross = loss * f(lineShare, l);
+      setF(yearAnnual, pGross + insurer, f(yearAnnual, pGross + insurer) + gross);
+      if (claim) {
+        if (gross > f(yearMax, pGross + insurer)) setF(yearMax, pGross + insurer, gross);
+      } else {
+        setF(slotAcc, base + pGross + insurer, f(slotAcc, base + pGross + insurer) + gross);
+      }
+      let net = gross;
+      const opFirst = n(insurerOpStart, insurer);
+      const opEnd = opFirst + n(insurerOpCount, insurer);
+      const fractions = n(lineFractionStart, l) - opFirst;
+      for (let op = opFirst; op < opEnd; op++) {
+        const kind = n(opKind, op);
+        if (kind === OP_STOP_LOSS || (kind === OP_CATASTROPHE_XL && !claim)) break;
+        const layerFirst = n(opLayerStart, op);
+        if (kind === OP_QUOTA_SHARE || kind === OP_SURPLUS) {
+          // Proportional: the operation's fraction of the net, to its one layer's reinsurers.
+          const fraction = f(lineFraction, fractions + op);
+          if (!(fraction > 0)) continue;
+          const amount = net * fraction;
+          const partFirst = n(layerPartStart, layerFirst);
+          const partEnd = partFirst + n(layerPartCount, layerFirst);
+          for (let k = partFirst; k < partEnd; k++) {
+            touched = cede(n(partReinsurer, k), amount * f(partFraction, k), claim, claimId, base, touched);
+          }
+          net -= amount * f(layerPlaced, layerFirst);
+          continue;
+        }
+        // Excess of loss: the layers side by side on the same net (a per-risk treaty: if it covers the class).
+        if (kind === OP_EXCESS_OF_LOSS && !(f(lineFraction, fractions + op) > 0)) continue;
+        const layerEnd = layerFirst + n(opLayerCount, op);
+        let ceded: f64 = 0;
+        for (let layer = layerFirst; layer < layerEnd; layer++) {
+          let amount = net - f(layerAttachment, layer);
+          if (amount <= 0) continue;
+          const limit = f(layerLimit, layer);
+          if (amount > limit) amount = limit;
+          const aggregate = f(layerAggregateLimit, layer);
+          if (aggregate < Infinity) {
+            const left = aggregate - f(layerUsed, layer);
+            if (amount > left) amount = left;
+            if (amount <= 0) continue;
+            setF(layerUsed, layer, f(layerUsed, layer) + amount);
+          }
+          const partFirst = n(layerPartStart, layer);
+          const partEnd = partFirst + n(layerPartCount, layer);
+          for (let k = partFirst; k < partEnd; k++) {
+            touched = cede(n(partReinsurer, k), amount * f(partFraction, k), claim, claimId, base, touched);
+          }
+          ceded += amount * f(layerPlaced, layer);
+        }
+        net -= ceded;
+        if (net < 0) net = 0;
+      }
+      if (claim) {
+        setF(yearAnnual, pNet + insurer, f(yearAnnual, pNet + insurer) + net);
+        if (net > f(yearMax, pNet + insurer)) setF(yearMax, pNet + insurer, net);
+      } else {
+        setF(slotAcc, base + pNet + insurer, f(slotAcc, base + pNet + insurer) + net);
+      }
+    }
+    for (let k = 0; k < touched; k++) {
+      const r = n(reTouched, k);
+      const value = f(reOcc, r);
+      if (value > f(yearMax, pRe + r)) setF(yearMax, pRe + r, value);
+    }
+  }
+}
+
+/** Insurer i's catastrophe layers on its net of one event (row `base`); the net goes back into the row. */
+function catastropheLayers(insurer: i32, base: i32): void {
+  const pNet = perspectiveInsurerNet;
+  const pRe = perspectiveReinsurer;
+  let net = f(slotAcc, base + pNet + insurer);
+  const end = n(insurerOpStart, insurer) + n(insurerOpCount, insurer);
+  for (let op = n(insurerOpStart, insurer) + n(insurerRiskOps, insurer); op < end; op++) {
+    if (n(opKind, op) !== OP_CATASTROPHE_XL) break;
+    let ceded: f64 = 0;
+    const layerEnd = n(opLayerStart, op) + n(opLayerCount, op);
+    for (let layer = n(opLayerStart, op); layer < layerEnd; layer++) {
+      let amount = net - f(layerAttachment, layer);
+      if (amount <= 0) continue;
+      const limit = f(layerLimit, layer);
+      if (amount > limit) amount = limit;
+      const aggregate = f(layerAggregateLimit, layer);
+      if (aggregate < Infinity) {
+        const left = aggregate - f(layerUsed, layer);
+        if (amount > left) amount = left;
+        if (amount <= 0) continue;
+        setF(layerUsed, layer, f(layerUsed, layer) + amount);
+      }
+      const partEnd = n(layerPartStart, layer) + n(layerPartCount, layer);
+      for (let k = n(layerPartStart, layer); k < partEnd; k++) {
+        const r = n(partReinsurer, k);
+        const value = amount * f(partFraction, k);
+        setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + value);
+        setF(slotAcc, base + pRe + r, f(slotAcc, base + pRe + r) + value);
+      }
+      ceded += amount * f(layerPlaced, layer);
+    }
+    net -= ceded;
+    if (net < 0) net = 0;
+  }
+  setF(slotAcc, base + pNet + insurer, net);
+}
+
+/** Catastrophe layers on each event's net per insurer, then every perspective's occurrence of the event. */
+function closeEvents(slots: i32, groundUpOnly: bool): void {
+  const P = perspectiveCount;
+  const pNet = perspectiveInsurerNet;
+  for (let slot = 0; slot < slots; slot++) {
+    const base = slot * P;
+    if (!groundUpOnly) {
+      for (let i = 0; i < insurerCount; i++) {
+        if (!(f(slotAcc, base + pNet + i) > 0)) continue;
+        catastropheLayers(i, base);
+        setF(yearAnnual, pNet + i, f(yearAnnual, pNet + i) + f(slotAcc, base + pNet + i));
+      }
+    }
+    for (let p = 0; p < P; p++) {
+      const value = f(slotAcc, base + p);
+      if (value > f(yearMax, p)) setF(yearMax, p, value);
+    }
+  }
+}
+
+/** Stop-loss on each insurer's net of the year, then the reinstatement premiums. */
+function closeYear(): void {
+  const pNet = perspectiveInsurerNet;
+  const pRe = perspectiveReinsurer;
+  for (let i = 0; i < insurerCount; i++) {
+    const end = n(insurerOpStart, i) + n(insurerOpCount, i);
+    for (let op = n(insurerOpStart, i) + n(insurerRiskOps, i); op < end; op++) {
+      if (n(opKind, op) !== OP_STOP_LOSS) continue;
+      const layer = n(opLayerStart, op);
+      const subject = f(yearAnnual, pNet + i);
+      let recovery = subject - f(layerAttachment, layer);
+      if (recovery <= 0) continue;
+      const limit = f(layerLimit, layer);
+      if (recovery > limit) recovery = limit;
+      const first = n(layerPartStart, layer);
+      const parts = first + n(layerPartCount, layer);
+      for (let k = first; k < parts; k++) {
+        const r = n(partReinsurer, k);
+        setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + recovery * f(partFraction, k));
+      }
+      setF(yearAnnual, pNet + i, subject - recovery * f(layerPlaced, layer));
+    }
+  }
+  if (ripCount > 0) reinstatementPremiums();
+}
+
+/**
+ * The reinstatement premiums of the year, once per layer that carries them, from its recoveries of the
+ * year U (layerUsed) and its limit L: premium × Σ_k rate_k × clamp(U − (k − 1)·L, 0, L) / L.
+ */
+function reinstatementPremiums(): void {
+  for (let j = 0; j < ripCount; j++) {
+    const layer = n(ripLayer, j);
+    const used = f(layerUsed, layer);
+    if (!(used > 0)) continue;
+    const limit = f(layerLimit, layer);
+    const first = n(ripRateStart, j);
+    const end = first + n(ripRateCount, j);
+    let reinstated: f64 = 0;
+    let below: f64 = 0;
+    for (let k = first; k < end; k++) {
+      let part = used - below;
+      if (part <= 0) break;
+      if (part > limit) part = limit;
+      reinstated += f(ripRate, k) * part;
+      below += limit;
+    }
+    const premium = (f(ripPremium, j) * reinstated) / limit;
+    if (!(premium > 0)) continue;
+    const insurer = n(insurerRipPerspective, n(ripInsurer, j));
+    setF(yearAnnual, insurer, f(yearAnnual, insurer) + premium * f(layerPlaced, layer));
+    const partEnd = n(layerPartStart, layer) + n(layerPartCount, layer);
+    for (let k = n(layerPartStart, layer); k < partEnd; k++) {
+      const r = n(reinsurerRipPerspective, n(partReinsurer, k));
+      setF(yearAnnual, r, f(yearAnnual, r) + premium * f(partFraction, k));
+    }
+  }
+}
