@@ -10,104 +10,81 @@
 // memory and points the globals below at them (byte addresses), and lays out the engine's scratch arrays
 // the same way; it moves a scratch array when a year needs more room and sets its global again.
 
-// biome-ignore-all lint/style/useConst: the globals are set from JavaScript (WebAssembly.Global).
-
-// Perspectives and counts.
-export let perspectiveCount: i32 = 0;
-export let perspectiveClass: i32 = 0;
-export let perspectivePool: i32 = 0;
-export let perspectiveInsurerGross: i32 = 0;
-export let perspectiveInsurerNet: i32 = 0;
-export let perspectiveReinsurer: i32 = 0;
-export let insurerCount: i32 = 0;
-export let reinsurerCount: i32 = 0;
-export let layerCount: i32 = 0;
-export let ripCount: i32 = 0;
-
-// The compiled portfolio (read only).
-export let unitClass: usize = 0;
-export let unitPool: usize = 0;
-export let unitDeductible: usize = 0;
-export let unitLimit: usize = 0;
-export let unitAggregateLimit: usize = 0;
-export let unitEventSublimit: usize = 0;
-export let unitSectionStart: usize = 0;
-export let unitSectionCount: usize = 0;
-export let sectionFraction: usize = 0;
-export let sectionDeductible: usize = 0;
-export let sectionLimit: usize = 0;
-export let unitLineStart: usize = 0;
-export let unitLineCount: usize = 0;
-export let lineInsurer: usize = 0;
-export let lineShare: usize = 0;
-export let lineFractionStart: usize = 0;
-export let lineFraction: usize = 0;
-export let insurerOpStart: usize = 0;
-export let insurerOpCount: usize = 0;
-export let insurerRiskOps: usize = 0;
-export let opKind: usize = 0;
-export let opLayerStart: usize = 0;
-export let opLayerCount: usize = 0;
-export let layerAttachment: usize = 0;
-export let layerLimit: usize = 0;
-export let layerAggregateLimit: usize = 0;
-export let layerPlaced: usize = 0;
-export let layerPartStart: usize = 0;
-export let layerPartCount: usize = 0;
-export let partReinsurer: usize = 0;
-export let partFraction: usize = 0;
-export let ripLayer: usize = 0;
-export let ripInsurer: usize = 0;
-export let ripPremium: usize = 0;
-export let ripRateStart: usize = 0;
-export let ripRateCount: usize = 0;
-export let ripRate: usize = 0;
-export let insurerRipPerspective: usize = 0;
-export let reinsurerRipPerspective: usize = 0;
-
-// The engine's scratch: the year's occurrences, event rows, tracked risks' annual totals, layers' used
-// aggregates, the year's results, and the reinsurers an attritional claim touched.
-export let occUnit: usize = 0;
-export let occTrack: usize = 0;
-export let occSlot: usize = 0;
-export let occGroundUp: usize = 0;
-export let occLoss: usize = 0;
-export let slotAcc: usize = 0;
-export let trackTotal: usize = 0;
-export let trackStamp: usize = 0;
-export let layerUsed: usize = 0;
-export let yearAnnual: usize = 0;
-export let yearMax: usize = 0;
-export let reOcc: usize = 0;
-export let reMark: usize = 0;
-export let reTouched: usize = 0;
+// The financial module of a simulated year (engine/year-engine.ts describes it): terms, aggregate
+// limits, shares, per-risk and catastrophe treaties, stop-loss and reinstatement premiums, on the
+// occurrences the draws wrote, in the order the engine's documentation gives.
+import { f, n, setF, setN } from './memory';
+import {
+  insurerCount,
+  insurerOpCount,
+  insurerOpStart,
+  insurerRipPerspective,
+  insurerRiskOps,
+  layerAggregateLimit,
+  layerAttachment,
+  layerCount,
+  layerLimit,
+  layerPartCount,
+  layerPartStart,
+  layerPlaced,
+  layerUsed,
+  lineFraction,
+  lineFractionStart,
+  lineInsurer,
+  lineShare,
+  occGroundUp,
+  occLoss,
+  occSlot,
+  occTrack,
+  occUnit,
+  opKind,
+  opLayerCount,
+  opLayerStart,
+  partFraction,
+  partReinsurer,
+  perspectiveClass,
+  perspectiveCount,
+  perspectiveInsurerGross,
+  perspectiveInsurerNet,
+  perspectivePool,
+  perspectiveReinsurer,
+  reinsurerCount,
+  reinsurerRipPerspective,
+  reMark,
+  reOcc,
+  reTouched,
+  ripCount,
+  ripInsurer,
+  ripLayer,
+  ripPremium,
+  ripRate,
+  ripRateCount,
+  ripRateStart,
+  sectionDeductible,
+  sectionFraction,
+  sectionLimit,
+  slotAcc,
+  trackStamp,
+  trackTotal,
+  unitAggregateLimit,
+  unitClass,
+  unitDeductible,
+  unitEventSublimit,
+  unitLimit,
+  unitLineCount,
+  unitLineStart,
+  unitPool,
+  unitSectionCount,
+  unitSectionStart,
+  yearAnnual,
+  yearMax,
+} from './portfolio';
 
 const OP_QUOTA_SHARE: i32 = 0;
 const OP_SURPLUS: i32 = 1;
 const OP_EXCESS_OF_LOSS: i32 = 2;
 const OP_CATASTROPHE_XL: i32 = 3;
 const OP_STOP_LOSS: i32 = 4;
-
-/** Where the JavaScript side may start laying out arrays (after this module's own static data). */
-export function heapBase(): usize {
-  return __heap_base;
-}
-
-function f(array: usize, i: i32): f64 {
-  return load<f64>(array + ((<usize>i) << 3));
-}
-
-function setF(array: usize, i: i32, value: f64): void {
-  store<f64>(array + ((<usize>i) << 3), value);
-}
-
-function n(array: usize, i: i32): i32 {
-  return load<i32>(array + ((<usize>i) << 2));
-}
-
-function setN(array: usize, i: i32, value: i32): void {
-  store<i32>(array + ((<usize>i) << 2), value);
-}
 
 /**
  * The terms and reinsurance of year `year`, whose `occurrences` occurrences and `slots` event rows the
@@ -190,21 +167,26 @@ function applyTerms(year: i32, count: i32): void {
   }
 }
 
-/** A reinsurer's part of a loss: into its annual loss, and its occurrence (the claim's, or the event row). */
-function cede(r: i32, value: f64, claim: bool, claimId: i32, base: i32, touched: i32): i32 {
-  const pRe = perspectiveReinsurer;
-  setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + value);
-  if (claim) {
-    if (n(reMark, r) !== claimId) {
-      setN(reMark, r, claimId);
-      setF(reOcc, r, 0);
-      setN(reTouched, touched++, r);
+/** What reinsurers take, as a class only so its hot path can be inlined (@inline). */
+// biome-ignore lint/complexity/noStaticOnlyClass: @inline, which AssemblyScript honours on a method; TypeScript syntax has no decorators on functions
+class Reinsurers {
+  /** A reinsurer's part of a loss: into its annual loss, and its occurrence (the claim's, or the event row). */
+  @inline
+  static cede(r: i32, value: f64, claim: bool, claimId: i32, base: i32, touched: i32): i32 {
+    const pRe = perspectiveReinsurer;
+    setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + value);
+    if (claim) {
+      if (n(reMark, r) !== claimId) {
+        setN(reMark, r, claimId);
+        setF(reOcc, r, 0);
+        setN(reTouched, touched++, r);
+      }
+      setF(reOcc, r, f(reOcc, r) + value);
+    } else {
+      setF(slotAcc, base + pRe + r, f(slotAcc, base + pRe + r) + value);
     }
-    setF(reOcc, r, f(reOcc, r) + value);
-  } else {
-    setF(slotAcc, base + pRe + r, f(slotAcc, base + pRe + r) + value);
+    return touched;
   }
-  return touched;
 }
 
 /**
@@ -279,7 +261,14 @@ function settle(count: i32): void {
           const partFirst = n(layerPartStart, layerFirst);
           const partEnd = partFirst + n(layerPartCount, layerFirst);
           for (let k = partFirst; k < partEnd; k++) {
-            touched = cede(n(partReinsurer, k), amount * f(partFraction, k), claim, claimId, base, touched);
+            touched = Reinsurers.cede(
+              n(partReinsurer, k),
+              amount * f(partFraction, k),
+              claim,
+              claimId,
+              base,
+              touched,
+            );
           }
           net -= amount * f(layerPlaced, layerFirst);
           continue;
@@ -303,7 +292,14 @@ function settle(count: i32): void {
           const partFirst = n(layerPartStart, layer);
           const partEnd = partFirst + n(layerPartCount, layer);
           for (let k = partFirst; k < partEnd; k++) {
-            touched = cede(n(partReinsurer, k), amount * f(partFraction, k), claim, claimId, base, touched);
+            touched = Reinsurers.cede(
+              n(partReinsurer, k),
+              amount * f(partFraction, k),
+              claim,
+              claimId,
+              base,
+              touched,
+            );
           }
           ceded += amount * f(layerPlaced, layer);
         }

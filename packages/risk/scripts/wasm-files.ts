@@ -1,14 +1,10 @@
-// The WebAssembly the engine carries, and how it is made. Two modules, each kept as its bytes in a
-// TypeScript file the engine imports:
-//  - src/random/philox.wat → philox-wasm.ts, the Philox blocks, assembled by wabt (the WebAssembly
-//    project's assembler);
-//  - assembly/financial.ts → src/engine/financial-wasm.ts, the terms and reinsurance of a simulated year,
-//    compiled by the AssemblyScript compiler (-O3, no garbage collector: the module allocates nothing).
-// `npm run wasm -w @kebao/risk` writes both; a test fails when a file is not what its source makes.
-import { readFile } from 'node:fs/promises';
+// The WebAssembly the engine carries, and how it is made: the year engine, written in AssemblyScript
+// (assembly/year.ts and what it imports), compiled by the AssemblyScript compiler (-O3, the stub runtime:
+// the module allocates no objects) and kept as its bytes in src/engine/engine-wasm.ts, which the engine
+// imports. `npm run wasm -w @kebao/risk` writes that file; a test fails when it is not what the source
+// makes.
 import { basename } from 'node:path';
 import asc from 'assemblyscript/asc';
-import wabt from 'wabt';
 
 export interface WasmFile {
   source: URL;
@@ -19,48 +15,37 @@ export interface WasmFile {
   build(source: URL): Promise<Uint8Array>;
 }
 
-/** The binary module of a WebAssembly text file. */
-export async function assemble(file: URL): Promise<Uint8Array> {
-  const tools = await wabt();
-  const parsed = tools.parseWat(file.pathname, await readFile(file, 'utf8'));
-  try {
-    parsed.validate();
-    return new Uint8Array(parsed.toBinary({}).buffer);
-  } finally {
-    parsed.destroy();
-  }
-}
-
-/** The binary module of an AssemblyScript file, optimised for speed. */
-export async function compileAssemblyScript(file: URL): Promise<Uint8Array> {
-  const name = basename(file.pathname);
-  const result = await asc.compileString(
-    { [name]: await readFile(file, 'utf8') },
-    { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: true, use: ['abort='] },
+/** The binary module of an AssemblyScript program (the entry file and what it imports), optimised for speed. */
+export async function compileAssemblyScript(entry: URL): Promise<Uint8Array> {
+  let binary: Uint8Array | null = null;
+  const output: string[] = [];
+  const result = await asc.main(
+    [entry.pathname, '--outFile', 'module.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort='],
+    {
+      writeFile(name: string, contents: Uint8Array | string) {
+        if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
+      },
+      stdout: { write: (text: string) => output.push(text) },
+      stderr: { write: (text: string) => output.push(text) },
+    } as never,
   );
-  if (result.error !== null || !result.binary) {
-    throw new Error(`${name} does not compile: ${result.error?.message}\n${result.stderr.toString()}`);
+  if (result.error !== null || binary === null) {
+    throw new Error(
+      `${basename(entry.pathname)} does not compile: ${result.error?.message}\n${output.join('')}`,
+    );
   }
-  return result.binary;
+  return binary;
 }
 
-export const PHILOX: WasmFile = {
-  source: new URL('../src/random/philox.wat', import.meta.url),
-  module: new URL('../src/random/philox-wasm.ts', import.meta.url),
-  constant: 'PHILOX_WASM',
-  describe: 'Philox4x32-10 blocks as uniforms (philox.wat)',
-  build: assemble,
-};
-
-export const FINANCIAL: WasmFile = {
-  source: new URL('../assembly/financial.ts', import.meta.url),
-  module: new URL('../src/engine/financial-wasm.ts', import.meta.url),
-  constant: 'FINANCIAL_WASM',
-  describe: 'The terms and reinsurance of a simulated year (assembly/financial.ts)',
+export const ENGINE: WasmFile = {
+  source: new URL('../assembly/year.ts', import.meta.url),
+  module: new URL('../src/engine/engine-wasm.ts', import.meta.url),
+  constant: 'ENGINE_WASM',
+  describe: 'The year engine: draws, terms and reinsurance of a simulated year (assembly/year.ts)',
   build: compileAssemblyScript,
 };
 
-export const WASM_FILES = [PHILOX, FINANCIAL];
+export const WASM_FILES = [ENGINE];
 
 /** The text of a module's TypeScript file for its bytes. */
 export function moduleSource(file: WasmFile, bytes: Uint8Array): string {

@@ -15,7 +15,7 @@ export {
   normalCdf,
   normalQuantile,
 } from './distributions/normal.ts';
-export { type SeverityModel, sampleSeverity, severityCode } from './distributions/severity.ts';
+export { type SeverityModel, severityCode } from './distributions/severity.ts';
 export {
   defaultBlockYears,
   type Progress,

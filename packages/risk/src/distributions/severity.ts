@@ -1,10 +1,7 @@
-import type { DrawStream } from '../random/draw-stream.ts';
-import { normalQuantile } from './normal.ts';
-
 /**
- * Severity (size of one ground-up loss, yuan) distributions and their samplers. Every sampler works by
- * inversion or by a rejection loop whose draws come in order from the caller's stream, so the same
- * stream position always gives the same loss.
+ * Severity (size of one ground-up loss, yuan) distributions, and the parameters the engine's samplers
+ * take (assembly/draws.ts and normal.ts). Every sampler works by inversion or by a rejection loop whose
+ * draws come in order from the year's stream, so the same stream position always gives the same loss.
  */
 export type SeverityModel =
   /** ln X ~ N(μ, σ²). */
@@ -103,53 +100,4 @@ export function severityCode(model: SeverityModel): SeverityCode {
       throw new TypeError(`unknown severity kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`);
     }
   }
-}
-
-/**
- * One severity draw from `stream`: lognormal and Pareto take one uniform, gamma two per Marsaglia–Tsang
- * attempt (a normal by inversion and the acceptance uniform; about 1.02 attempts for α ≥ 1) and one more
- * for the boost when α < 1. The engine's loop does the same arithmetic inline (year-engine.ts).
- */
-export function sampleSeverity(
-  kind: number,
-  a: number,
-  b: number,
-  c: number,
-  e: number,
-  stream: DrawStream,
-): number {
-  if (kind === SEVERITY_LOGNORMAL) return Math.exp(a + b * normalQuantile(stream.next()));
-  if (kind === SEVERITY_PARETO) return a * Math.exp(-b * Math.log(stream.next()));
-  GAMMA[0] = b;
-  GAMMA[1] = c;
-  GAMMA[2] = e;
-  gammaStandard(stream);
-  return a * (GAMMA[0] as number);
-}
-
-/**
- * Arguments (d, c, e) and result of gammaStandard. A number passed to or returned from a call V8 does not
- * inline is boxed on the heap; through this array the sampler allocates nothing.
- */
-export const GAMMA = new Float64Array(3);
-
-/** A Gamma(α) draw with d = GAMMA[0] = α′ − 1/3, c = GAMMA[1] = 1/√(9d) and the boost GAMMA[2] (0: none), into GAMMA[0]. */
-export function gammaStandard(stream: DrawStream): void {
-  const d = GAMMA[0] as number;
-  const c = GAMMA[1] as number;
-  const e = GAMMA[2] as number;
-  let x: number;
-  for (;;) {
-    const z = normalQuantile(stream.next());
-    let v = 1 + c * z;
-    if (v <= 0) continue;
-    v = v * v * v;
-    const u = stream.next();
-    const z2 = z * z;
-    if (u < 1 - 0.0331 * z2 * z2 || Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) {
-      x = d * v;
-      break;
-    }
-  }
-  GAMMA[0] = e === 0 ? x : x * Math.exp(e * Math.log(stream.next()));
 }

@@ -21,11 +21,12 @@ describe('the simulation’s draw stream', () => {
   it('reads draw d of (seed, year, kind, stream) from Philox4x32-10, however many it computes ahead', () => {
     fc.assert(
       fc.property(
-        fc.nat(),
-        fc.nat(),
-        fc.nat({ max: 1_000_000 }),
+        // Key, year and stream words over all of 0 … 2³² − 1 (the module reads them as unsigned).
+        fc.nat({ max: 0xffffffff }),
+        fc.nat({ max: 0xffffffff }),
+        fc.nat({ max: 0xffffffff }),
         fc.nat({ max: 3 }),
-        fc.nat({ max: 100_000 }),
+        fc.nat({ max: 0xffffffff }),
         fc.integer({ min: 1, max: 120 }),
         (seedLow, seedHigh, year, kind, stream, count) => {
           const s = new DrawStream(seedLow, seedHigh);

@@ -1,20 +1,9 @@
-import { PHILOX_WASM } from './philox-wasm.ts';
+import { engineModule } from '../engine/engine-module.ts';
 
-/** Draws computed ahead at most (an even number); the WebAssembly module writes at most 16 blocks a call. */
+/** Draws computed ahead at most (an even number). */
 const BUFFER = 32;
 
-type Refill = (
-  blocks: number,
-  pair: number,
-  year: number,
-  stream: number,
-  kind: number,
-  k0: number,
-  k1: number,
-) => void;
-
-/** The module, compiled once per thread (1 KB: synchronous compilation is quick). */
-let compiled: WebAssembly.Module | null = null;
+type Fill = (out: number, count: number, first: number, year: number, kind: number, stream: number) => void;
 
 /**
  * The simulation's uniforms, read in order from one (seed, year, kind, stream) address: draw d of the
@@ -25,15 +14,13 @@ let compiled: WebAssembly.Module | null = null;
  * never see 0 or 1.
  *
  * Which numbers a year gets is a pure function of its address, so a year drawn on any thread, in any block
- * of years, gives the same losses. The blocks are computed by a small WebAssembly module (philox.wat):
- * WebAssembly multiplies two 32-bit words into 64 bits in one instruction, where JavaScript needs four
- * 16-bit products and their carries — 2.7 times the draws a second. Each stream has its own instance, whose
- * memory holds the draws computed ahead, so reading draws allocates nothing; a test holds the stream to
- * the reference philox4x32 (philox.ts), bit for bit.
+ * of years, gives the same losses. The draws are computed by the engine's WebAssembly module
+ * (assembly/random.ts, the stream the simulated years read): WebAssembly multiplies two 32-bit words into
+ * 64 bits in one instruction, where JavaScript needs four 16-bit products and their carries. Each stream
+ * has its own instance, whose memory holds the draws computed ahead, so reading draws allocates nothing;
+ * a test holds the stream to the reference philox4x32 (philox.ts), bit for bit.
  */
 export class DrawStream {
-  private readonly k0: number;
-  private readonly k1: number;
   private year = 0;
   private stream = 0;
   private kind = 0;
@@ -41,19 +28,20 @@ export class DrawStream {
   private pair = 0;
   /** Draws computed ahead (a view of the instance's memory), and how many of them are read. */
   private readonly buffer: Float64Array;
-  private readonly compute: Refill;
+  private readonly address: number;
+  private readonly compute: Fill;
   private filled = 0;
   private position = 0;
 
   constructor(seedLow: number, seedHigh = 0) {
     if (!Number.isInteger(seedLow) || !Number.isInteger(seedHigh))
       throw new RangeError('seed halves must be integers');
-    this.k0 = seedLow | 0;
-    this.k1 = seedHigh | 0;
-    compiled ??= new WebAssembly.Module(PHILOX_WASM);
-    const { exports } = new WebAssembly.Instance(compiled, {});
-    this.compute = exports.refill as Refill;
-    this.buffer = new Float64Array((exports.memory as WebAssembly.Memory).buffer, 0, BUFFER);
+    const { exports } = new WebAssembly.Instance(engineModule(), {});
+    (exports.key0 as WebAssembly.Global).value = seedLow | 0;
+    (exports.key1 as WebAssembly.Global).value = seedHigh | 0;
+    this.compute = exports.fill as Fill;
+    this.address = (exports.allocate as (bytes: number) => number)(8 * BUFFER);
+    this.buffer = new Float64Array((exports.memory as WebAssembly.Memory).buffer, this.address, BUFFER);
   }
 
   /** Points the stream at draw 0 of (year, kind, stream); year and stream below 2^32, kind below 2^32. */
@@ -82,7 +70,7 @@ export class DrawStream {
    */
   private refill(): void {
     const blocks = Math.min(BUFFER / 2, Math.max(1, this.filled));
-    this.compute(blocks, this.pair, this.year, this.stream, this.kind, this.k0, this.k1);
+    this.compute(this.address, 2 * blocks, this.pair, this.year, this.kind, this.stream);
     this.pair = (this.pair + blocks) | 0;
     this.filled = 2 * blocks;
     this.position = 0;
