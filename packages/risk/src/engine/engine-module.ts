@@ -145,6 +145,11 @@ export class EngineModule {
     for (const name of INT32) this.copy(name, pf[name], Int32Array);
     for (const name of FLOAT64) this.copy(name, pf[name], Float64Array);
     for (const name of UINT8) this.copy(name, pf[name], Uint8Array);
+    // A portfolio field the module reads but nothing above set would be read from address 0.
+    const set = new Set<string>([...COUNTS, ...INT32, ...FLOAT64, ...UINT8]);
+    for (const name of Object.keys(this.exports)) {
+      if (name in pf && !set.has(name)) throw new Error(`the engine module's ${name} is not laid out`);
+    }
     (this.exports.init as (tracked: number) => void)(pf.trackedMembers);
   }
 
