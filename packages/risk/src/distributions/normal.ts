@@ -1,111 +1,23 @@
+import { engineModule } from '../engine/engine-module.ts';
+
 /**
  * The standard normal distribution: the quantile the samplers use (lognormal severities, gamma's normal
  * proposals, event intensities) and the CDF the analytic checks use.
  */
 
-/**
- * The tail's argument and result. A number passed to or returned from a call V8 does not inline is boxed
- * on the heap; through this array the out-of-line tail allocates nothing.
- */
-const TAIL = new Float64Array(1);
+/** The engine module's Φ⁻¹, instantiated on first use (one instance per thread). */
+let quantile: ((p: number) => number) | null = null;
 
 /**
  * Φ⁻¹(p) for 0 < p < 1: Wichura's algorithm AS 241 (PPND16, Applied Statistics 37(3), 1988), relative
- * accuracy about 1e-16. One uniform gives one normal deviate by inversion, so a draw's position in its
- * stream never depends on a rejection loop. The C baseline of the `mc` benchmark evaluates the same
- * polynomials in the same order. The central region (85 % of draws) is kept small enough for V8 to inline
- * into the samplers; the tails are a call.
+ * accuracy about 1e-16. The engine's samplers evaluate it in WebAssembly (assembly/normal.ts: one uniform
+ * gives one normal deviate by inversion, so a draw's position in its stream never depends on a rejection
+ * loop), and this is that same code, called from JavaScript; the C baseline of the `mc` benchmark
+ * evaluates the same polynomials in the same order.
  */
 export function normalQuantile(p: number): number {
-  const q = p - 0.5;
-  if (q >= -0.425 && q <= 0.425) {
-    const r = 0.180625 - q * q;
-    return (
-      (q *
-        (((((((2509.0809287301227 * r + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) *
-          r +
-          13731.69376550946) *
-          r +
-          1971.5909503065513) *
-          r +
-          133.14166789178438) *
-          r +
-          3.3871328727963665)) /
-      (((((((5226.495278852854 * r + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) *
-        r +
-        5394.196021424751) *
-        r +
-        687.1870074920579) *
-        r +
-        42.31333070160091) *
-        r +
-        1)
-    );
-  }
-  TAIL[0] = p;
-  normalQuantileTail();
-  return TAIL[0] as number;
-}
-
-/** Φ⁻¹(p) for p = TAIL[0] outside the central region (AS 241's r ≤ 5 and r > 5 branches), into TAIL[0]. */
-function normalQuantileTail(): void {
-  const p = TAIL[0] as number;
-  const q = p - 0.5;
-  let r = q < 0 ? p : 1 - p;
-  if (!(r > 0)) {
-    TAIL[0] = q < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    return;
-  }
-  r = Math.sqrt(-Math.log(r));
-  let value: number;
-  if (r <= 5) {
-    r -= 1.6;
-    value =
-      (((((((0.0007745450142783414 * r + 0.022723844989269184) * r + 0.2417807251774506) * r +
-        1.2704582524523684) *
-        r +
-        3.6478483247632045) *
-        r +
-        5.769497221460691) *
-        r +
-        4.630337846156546) *
-        r +
-        1.4234371107496835) /
-      (((((((1.0507500716444169e-9 * r + 0.0005475938084995345) * r + 0.015198666563616457) * r +
-        0.14810397642748008) *
-        r +
-        0.6897673349851) *
-        r +
-        1.6763848301838038) *
-        r +
-        2.053191626637759) *
-        r +
-        1);
-  } else {
-    r -= 5;
-    value =
-      (((((((2.0103343992922881e-7 * r + 0.000027115555687434876) * r + 0.0012426609473880784) * r +
-        0.026532189526576124) *
-        r +
-        0.29656057182850487) *
-        r +
-        1.7848265399172913) *
-        r +
-        5.463784911164114) *
-        r +
-        6.657904643501103) /
-      (((((((2.0442631033899397e-15 * r + 1.421511758316446e-7) * r + 0.000018463183175100548) * r +
-        0.0007868691311456133) *
-        r +
-        0.014875361290850615) *
-        r +
-        0.1369298809227358) *
-        r +
-        0.599832206555888) *
-        r +
-        1);
-  }
-  TAIL[0] = q < 0 ? -value : value;
+  quantile ??= new WebAssembly.Instance(engineModule(), {}).exports.normalQuantile as (p: number) => number;
+  return quantile(p);
 }
 
 const SQRT_PI = Math.sqrt(Math.PI);

@@ -1,9 +1,6 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENGINE } from '../../scripts/wasm-files.ts';
-import { normalQuantile } from '../distributions/normal.ts';
 import { compilePortfolio } from '../model/compile.ts';
-import { engineModule } from './engine-module.ts';
 import { ENGINE_WASM } from './engine-wasm.ts';
 import { type ScenarioLoss, settleScenario } from './year-engine.ts';
 
@@ -44,23 +41,5 @@ describe('the engine WebAssembly module', () => {
     expect(annual[at('insurer_gross:INS-A')]).toBe((groundUp - 3000 * 10) / 2);
     expect(maxOccurrence[at('gross')]).toBe(largest);
     expect(maxOccurrence[at('insurer_net:INS-A')]).toBe(largest / 2);
-  });
-
-  it('evaluates Φ⁻¹ as distributions/normal.ts does: the same polynomials, the same figures', () => {
-    const quantile = new WebAssembly.Instance(engineModule(), {}).exports.normalQuantile as (
-      p: number,
-    ) => number;
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => {
-        const expected = normalQuantile(p);
-        const q = p - 0.5;
-        // The central region is arithmetic only: bit for bit. The tails take a log, whose last bit may differ.
-        if (q >= -0.425 && q <= 0.425) expect(quantile(p)).toBe(expected);
-        else if (Number.isFinite(expected))
-          expect(Math.abs(quantile(p) - expected)).toBeLessThanOrEqual(1e-15 * Math.abs(expected));
-        else expect(quantile(p)).toBe(expected);
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
