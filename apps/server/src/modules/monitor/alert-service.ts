@@ -35,7 +35,6 @@ import {
   sandboxUsage,
   updateAlert,
 } from './repo.ts';
-import type { Moved } from './subscriber.ts';
 
 /*
  * Early warning (动态预警). Rules are data (catalog/alerts/*.yaml, or published by the regulator): a
@@ -47,6 +46,13 @@ import type { Moved } from './subscriber.ts';
  * resolves it. Opening an alert appends `alert.raised` to the outbox in the same transaction, so it reaches
  * the cockpit's event stream (and the insurer concerned) right after.
  */
+
+/** What an event moved: the policy, the insurers whose figures changed, and each insurer's net line on it now. */
+export interface Moved {
+  key: string | null;
+  insurers: string[];
+  lines: { orgId: string; netSumInsured: bigint }[];
+}
 
 export interface Observation {
   metric: string;

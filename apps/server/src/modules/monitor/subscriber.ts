@@ -2,7 +2,7 @@ import type { Queryable } from '@kebao/db';
 import type { Logger } from 'pino';
 import type { Subscriber } from '../../platform/outbox/dispatcher.ts';
 import type { OutboxEvent } from '../../platform/outbox/types.ts';
-import { evaluateAlerts } from './alert-service.ts';
+import { evaluateAlerts, type Moved } from './alert-service.ts';
 import { contributionDelta, contributionRows, type ExposureSubject } from './contribution.ts';
 import {
   applyContributions,
@@ -77,13 +77,6 @@ export class MonitorSubscriber implements Subscriber {
     );
     if (raised > 0) this.log.debug({ raised, events: events.length }, 'alerts raised');
   }
-}
-
-/** What an event moved: the policy, the insurers whose figures changed, and each insurer's net line on it now. */
-export interface Moved {
-  key: string | null;
-  insurers: string[];
-  lines: { orgId: string; netSumInsured: bigint }[];
 }
 
 /**
