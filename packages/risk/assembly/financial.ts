@@ -187,6 +187,47 @@ class Reinsurers {
     }
     return touched;
   }
+
+  /** What a layer cedes, `amount`, to each of its reinsurers by its share; returns the touched count. */
+  @inline
+  static layer(layer: i32, amount: f64, claim: bool, claimId: i32, base: i32, touched: i32): i32 {
+    const partFirst = n(layerPartStart, layer);
+    const partEnd = partFirst + n(layerPartCount, layer);
+    for (let k = partFirst; k < partEnd; k++) {
+      touched = Reinsurers.cede(
+        n(partReinsurer, k),
+        amount * f(partFraction, k),
+        claim,
+        claimId,
+        base,
+        touched,
+      );
+    }
+    return touched;
+  }
+}
+
+// biome-ignore lint/complexity/noStaticOnlyClass: @inline, which AssemblyScript honours on a method; TypeScript syntax has no decorators on functions
+class Layers {
+  /**
+   * What a non-proportional layer takes of `net`: above its attachment, up to its limit and to what is left
+   * of its annual aggregate, which it uses up; 0 when nothing.
+   */
+  @inline
+  static take(layer: i32, net: f64): f64 {
+    let amount = net - f(layerAttachment, layer);
+    if (amount <= 0) return 0;
+    const limit = f(layerLimit, layer);
+    if (amount > limit) amount = limit;
+    const aggregate = f(layerAggregateLimit, layer);
+    if (aggregate < Infinity) {
+      const left = aggregate - f(layerUsed, layer);
+      if (amount > left) amount = left;
+      if (amount <= 0) return 0;
+      setF(layerUsed, layer, f(layerUsed, layer) + amount);
+    }
+    return amount;
+  }
 }
 
 /**
@@ -258,18 +299,7 @@ function settle(count: i32): void {
           const fraction = f(lineFraction, fractions + op);
           if (!(fraction > 0)) continue;
           const amount = net * fraction;
-          const partFirst = n(layerPartStart, layerFirst);
-          const partEnd = partFirst + n(layerPartCount, layerFirst);
-          for (let k = partFirst; k < partEnd; k++) {
-            touched = Reinsurers.cede(
-              n(partReinsurer, k),
-              amount * f(partFraction, k),
-              claim,
-              claimId,
-              base,
-              touched,
-            );
-          }
+          touched = Reinsurers.layer(layerFirst, amount, claim, claimId, base, touched);
           net -= amount * f(layerPlaced, layerFirst);
           continue;
         }
@@ -278,29 +308,9 @@ function settle(count: i32): void {
         const layerEnd = layerFirst + n(opLayerCount, op);
         let ceded: f64 = 0;
         for (let layer = layerFirst; layer < layerEnd; layer++) {
-          let amount = net - f(layerAttachment, layer);
+          const amount = Layers.take(layer, net);
           if (amount <= 0) continue;
-          const limit = f(layerLimit, layer);
-          if (amount > limit) amount = limit;
-          const aggregate = f(layerAggregateLimit, layer);
-          if (aggregate < Infinity) {
-            const left = aggregate - f(layerUsed, layer);
-            if (amount > left) amount = left;
-            if (amount <= 0) continue;
-            setF(layerUsed, layer, f(layerUsed, layer) + amount);
-          }
-          const partFirst = n(layerPartStart, layer);
-          const partEnd = partFirst + n(layerPartCount, layer);
-          for (let k = partFirst; k < partEnd; k++) {
-            touched = Reinsurers.cede(
-              n(partReinsurer, k),
-              amount * f(partFraction, k),
-              claim,
-              claimId,
-              base,
-              touched,
-            );
-          }
+          touched = Reinsurers.layer(layer, amount, claim, claimId, base, touched);
           ceded += amount * f(layerPlaced, layer);
         }
         net -= ceded;
@@ -324,7 +334,6 @@ function settle(count: i32): void {
 /** Insurer i's catastrophe layers on its net of one event (row `base`); the net goes back into the row. */
 function catastropheLayers(insurer: i32, base: i32): void {
   const pNet = perspectiveInsurerNet;
-  const pRe = perspectiveReinsurer;
   let net = f(slotAcc, base + pNet + insurer);
   const end = n(insurerOpStart, insurer) + n(insurerOpCount, insurer);
   for (let op = n(insurerOpStart, insurer) + n(insurerRiskOps, insurer); op < end; op++) {
@@ -332,24 +341,10 @@ function catastropheLayers(insurer: i32, base: i32): void {
     let ceded: f64 = 0;
     const layerEnd = n(opLayerStart, op) + n(opLayerCount, op);
     for (let layer = n(opLayerStart, op); layer < layerEnd; layer++) {
-      let amount = net - f(layerAttachment, layer);
+      const amount = Layers.take(layer, net);
       if (amount <= 0) continue;
-      const limit = f(layerLimit, layer);
-      if (amount > limit) amount = limit;
-      const aggregate = f(layerAggregateLimit, layer);
-      if (aggregate < Infinity) {
-        const left = aggregate - f(layerUsed, layer);
-        if (amount > left) amount = left;
-        if (amount <= 0) continue;
-        setF(layerUsed, layer, f(layerUsed, layer) + amount);
-      }
-      const partEnd = n(layerPartStart, layer) + n(layerPartCount, layer);
-      for (let k = n(layerPartStart, layer); k < partEnd; k++) {
-        const r = n(partReinsurer, k);
-        const value = amount * f(partFraction, k);
-        setF(yearAnnual, pRe + r, f(yearAnnual, pRe + r) + value);
-        setF(slotAcc, base + pRe + r, f(slotAcc, base + pRe + r) + value);
-      }
+      // An event row, not a claim: each reinsurer's part goes into the row (no claim bookkeeping).
+      Reinsurers.layer(layer, amount, false, 0, base, 0);
       ceded += amount * f(layerPlaced, layer);
     }
     net -= ceded;
