@@ -1,15 +1,3 @@
-// The financial module of the year engine (engine/year-engine.ts) in AssemblyScript, compiled to
-// WebAssembly by `npm run wasm -w @kebao/risk` into src/engine/financial-wasm.ts. It is the terms and
-// reinsurance half of a simulated year — terms, aggregate limits, shares, per-risk and catastrophe
-// treaties, stop-loss, reinstatement premiums — run on the occurrences the JavaScript draws wrote into this
-// module's memory. Every operation is the one the engine's documentation describes, on float64 in the
-// same order, so a year's figures are the same bit for bit on any engine that follows it (the C baseline
-// of the `mc` benchmark follows the same order).
-//
-// Memory: the JavaScript side (engine/financial.ts) copies the compiled portfolio's arrays into this
-// memory and points the globals below at them (byte addresses), and lays out the engine's scratch arrays
-// the same way; it moves a scratch array when a year needs more room and sets its global again.
-
 // The financial module of a simulated year (engine/year-engine.ts describes it): terms, aggregate
 // limits, shares, per-risk and catastrophe treaties, stop-loss and reinstatement premiums, on the
 // occurrences the draws wrote, in the order the engine's documentation gives.
