@@ -100,6 +100,110 @@ describe('the audit log', () => {
     expect(again.records).toBe(result.records + 1);
   });
 
+  it('stores text that needs quoting as it was given, and chains the records of one transaction', async () => {
+    // The records go to the database as quoted literals (with COMMIT in the same message): quotes,
+    // backslashes, placeholders and statement separators must arrive as text.
+    const hostile = [
+      "O'Brien's \\ \\\\' \\x00 $1 $$ ; COMMIT; DROP TABLE audit_log; --",
+      'E\'\\\'\' 审计 🧾 "seq":"1" \u2028',
+    ];
+    const before = await t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE chain = 'system'");
+    await t.server.services.tx(systemActor, "req-'quoted'", async (ctx) => {
+      ctx.audit({
+        action: 'test.quoted',
+        entityType: 'test',
+        entityId: hostile[0],
+        after: { text: hostile },
+      });
+      ctx.audit({ action: "test.quoted'2", entityType: 'test', before: { seq: '7', nested: [hostile[1]] } });
+      ctx.audit({ action: 'test.quoted3', entityType: "t'", entityId: hostile[1], before: null, after: 1 });
+    });
+    const rows = await t.db.pool.query(
+      "SELECT * FROM audit_log WHERE chain = 'system' ORDER BY seq DESC LIMIT 3",
+    );
+    const [third, second, first] = rows.rows;
+    expect(first.entity_id).toBe(hostile[0]);
+    expect(first.after).toEqual({ text: hostile });
+    expect(first.request_id).toBe("req-'quoted'");
+    expect(second.action).toBe("test.quoted'2");
+    expect(second.before).toEqual({ seq: '7', nested: [hostile[1]] });
+    expect(second.after).toBeNull();
+    expect(third.entity_type).toBe("t'");
+    expect(third.entity_id).toBe(hostile[1]);
+    expect(third.after).toBe(1);
+    // Consecutive numbers, each record hashed on the one before it.
+    expect([first.seq, second.seq, third.seq].map(Number)).toEqual(
+      [1, 2, 3].map((k) => Number(first.seq) + k - 1),
+    );
+    expect(second.prev_hash).toEqual(first.hash);
+    expect(third.prev_hash).toEqual(second.hash);
+    const head = await t.db.pool.query("SELECT last_seq, last_hash FROM audit_chain WHERE chain = 'system'");
+    expect(head.rows[0].last_seq).toBe(third.seq);
+    expect(head.rows[0].last_hash).toEqual(third.hash);
+    const after = await t.db.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE chain = 'system'");
+    expect(after.rows[0].n).toBe(before.rows[0].n + 3);
+    const result = await verifyAudit(t.db.pool);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('refuses a record with a NUL character, and the change with it', async () => {
+    // PostgreSQL text and jsonb cannot hold U+0000: the transaction fails as a whole.
+    await expect(
+      t.server.services.tx(systemActor, 'test', async (ctx) => {
+        ctx.audit({ action: 'test.nul', entityType: 'test', entityId: 'a\u0000b', after: { x: 'c\u0000' } });
+        ctx.emit({ type: 'test.nul', aggregateType: 'test', aggregateId: 'nul', payload: {} });
+      }),
+    ).rejects.toThrow(/Unicode escape|0x00/);
+    const events = await t.db.pool.query(
+      "SELECT count(*)::int AS n FROM outbox_event WHERE type = 'test.nul'",
+    );
+    expect(events.rows[0].n).toBe(0);
+  });
+
+  it('rolls a change back when its chain has lost its head, and keeps refusing until the head is back', async () => {
+    // The runner took the system chain's head for existing; without it the records cannot be numbered, so
+    // the transaction must not commit (a change without its audit record).
+    await t.server.services.tx(systemActor, 'test', async (ctx) =>
+      ctx.audit({ action: 'test.before_headless', entityType: 'test' }),
+    );
+    const saved = await t.db.pool.query("SELECT * FROM audit_chain WHERE chain = 'system'");
+    await t.db.pool.query("DELETE FROM audit_chain WHERE chain = 'system'");
+    try {
+      await expect(
+        t.server.services.tx(systemActor, 'test', async (ctx) => {
+          ctx.audit({ action: 'test.headless', entityType: 'test' });
+          ctx.emit({ type: 'test.headless', aggregateType: 'test', aggregateId: 'h', payload: {} });
+        }),
+      ).rejects.toThrow(/audit chain system has no head/);
+      const events = await t.db.pool.query(
+        "SELECT count(*)::int AS n FROM outbox_event WHERE type = 'test.headless'",
+      );
+      expect(events.rows[0].n).toBe(0);
+      const records = await t.db.pool.query(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.headless'",
+      );
+      expect(records.rows[0].n).toBe(0);
+      // The next transaction makes sure of the head again: it starts one at 0, which the chain's existing
+      // records collide with — the chain was cut, and the database refuses to hide it; nothing is kept.
+      await expect(
+        t.server.services.tx(systemActor, 'test', async (ctx) =>
+          ctx.audit({ action: 'test.again', entityType: 'test' }),
+        ),
+      ).rejects.toThrow(/audit_log_pkey|duplicate key/);
+      const head = await t.db.pool.query("SELECT count(*)::int AS n FROM audit_chain WHERE chain = 'system'");
+      expect(head.rows[0].n).toBe(0);
+    } finally {
+      const h = saved.rows[0];
+      await t.db.pool.query(
+        `INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (chain) DO UPDATE SET last_seq = EXCLUDED.last_seq, last_hash = EXCLUDED.last_hash`,
+        [h.chain, h.last_seq, h.last_hash],
+      );
+    }
+    const result = await verifyAudit(t.db.pool);
+    expect(result.problems).toEqual([]);
+  });
+
   it('detects an edited record', async () => {
     const chain = await chainOfInsurer();
     await t.db.pool.query(

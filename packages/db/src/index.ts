@@ -34,5 +34,12 @@ export {
   migrate,
   migrationStatus,
 } from './migrate.ts';
-export { createClient, createPool, type PoolOptions, withSnapshot, withTransaction } from './pool.ts';
+export {
+  createClient,
+  createPool,
+  escapeLiteral,
+  type PoolOptions,
+  withSnapshot,
+  withTransaction,
+} from './pool.ts';
 export type { Queryable, Row } from './queryable.ts';

@@ -120,3 +120,10 @@ export async function withTransaction<T>(
 export function withSnapshot<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return withTransaction(pool, fn, SNAPSHOT);
 }
+
+/**
+ * Text as an SQL string literal (pg's own quoting: quotes doubled, and backslashes doubled under E'' when
+ * there are any). For the few statements that must go by the simple query protocol, which has no
+ * parameters — several statements in one message.
+ */
+export const escapeLiteral: (text: string) => string = pg.escapeLiteral;

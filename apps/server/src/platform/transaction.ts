@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Actor } from './actor.ts';
-import { type AuditEntry, appendAudit } from './audit/record.ts';
+import { type AuditEntry, commitWithAudit } from './audit/record.ts';
 import { type Clock, currentIdSource, withIdSource } from './ids.ts';
 import { appendEvents } from './outbox/append.ts';
 import type { DomainEvent } from './outbox/types.ts';
@@ -34,6 +34,8 @@ export type RunInTransaction = <T>(
 ) => Promise<T>;
 
 export function createTxRunner(options: TxRunnerOptions): RunInTransaction {
+  // The audit chains whose head is known to exist in the pool's database (see commitWithAudit).
+  const chains = new Set<string>();
   return async (actor, requestId, fn) => {
     const ids = currentIdSource();
     const client = await options.pool.connect();
@@ -52,14 +54,10 @@ export function createTxRunner(options: TxRunnerOptions): RunInTransaction {
       await client.query('BEGIN');
       // While a demo zone is seeded, ids made in the transaction take its time (the clock the demo walks).
       result = ids ? await withIdSource(ids.at(ctx.now.getTime()), () => fn(ctx)) : await fn(ctx);
-      // Events first: the audit chain's head is locked from appendAudit until COMMIT, and every other
-      // transaction of the organisation waits for it, so nothing else runs inside that window.
+      // Events first: the audit chain's head is locked from the audit statement until COMMIT, and every
+      // other transaction of the organisation waits for it, so nothing else runs inside that window.
       await appendEvents(client, actor, requestId, events, ctx.now);
-      const { written } = await appendAudit(client, actor, requestId, ctx.now, audits);
-      // COMMIT is queued behind the audit INSERT at once; after a failed INSERT it answers as a rollback.
-      const [audit, commit] = await Promise.allSettled([written, client.query('COMMIT')]);
-      if (audit.status === 'rejected') throw audit.reason;
-      if (commit.status === 'rejected') throw commit.reason;
+      await commitWithAudit(client, chains, actor, requestId, ctx.now, audits);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       throw error;

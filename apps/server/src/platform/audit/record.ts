@@ -1,8 +1,8 @@
 import type { Queryable } from '@kebao/db';
 import type { Actor } from '../actor.ts';
 import { toJsonValue } from '../json.ts';
-import { auditHash } from './hash.ts';
-import { insertAuditRows, lockChainHead } from './repo.ts';
+import { auditTextAround } from './hash.ts';
+import { appendToChainAndCommit, ensureChainHead, type NewAuditRow } from './repo.ts';
 
 /** What a service says happened; the transaction adds who, when and under which request. */
 export interface AuditEntry {
@@ -23,29 +23,38 @@ export function chainOf(actor: Actor): string {
 }
 
 /**
- * Appends the entries of one transaction to the actor's chain. Called just before COMMIT so the
- * chain head is locked for as short a time as possible: it resolves as soon as the rows' INSERT is
- * queued on the connection, so the caller can queue COMMIT right behind it without waiting a turn of
- * the event loop; `written` settles when the INSERT has run.
+ * Commits the open transaction with the entries appended to the actor's chain: the records and COMMIT go
+ * in one round trip (appendToChainAndCommit), so the chain's head is locked only while the database runs
+ * them. Without entries it is a plain COMMIT. On failure the transaction is left for the caller's
+ * ROLLBACK.
+ *
+ * `chains` holds the chains whose head this process has made sure exists (one set per runner): a chain's
+ * first record in the process costs one INSERT … ON CONFLICT DO NOTHING more.
  */
-export async function appendAudit(
+export async function commitWithAudit(
   db: Queryable,
+  chains: Set<string>,
   actor: Actor,
   requestId: string | null,
   at: Date,
   entries: readonly AuditEntry[],
-): Promise<{ written: Promise<void> }> {
-  if (entries.length === 0) return { written: Promise.resolve() };
+): Promise<void> {
+  if (entries.length === 0) {
+    await db.query('COMMIT');
+    return;
+  }
   const chain = chainOf(actor);
-  const head = await lockChainHead(db, chain);
-  let seq = head.lastSeq;
-  let prev = head.lastHash;
-  const rows = entries.map((e) => {
-    seq += 1n;
+  if (!chains.has(chain)) {
+    await ensureChainHead(db, chain);
+    chains.add(chain);
+  }
+  const rows = entries.map((e): NewAuditRow => {
     const orgIds = [...new Set([...(actor.orgId ? [actor.orgId] : []), ...(e.orgIds ?? [])])];
-    const content = {
+    const before = toJsonValue(e.before);
+    const after = toJsonValue(e.after);
+    const entityId = e.entityId ?? null;
+    const text = auditTextAround({
       chain,
-      seq,
       at,
       actorType: actor.type,
       actorUserId: actor.userId,
@@ -53,16 +62,13 @@ export async function appendAudit(
       tokenId: actor.tokenId,
       action: e.action,
       entityType: e.entityType,
-      entityId: e.entityId ?? null,
+      entityId,
       orgIds,
-      before: toJsonValue(e.before),
-      after: toJsonValue(e.after),
+      before,
+      after,
       requestId,
-    };
-    const hash = auditHash(prev, content);
-    const row = {
-      chain,
-      seq,
+    });
+    return {
       at,
       actor_type: actor.type,
       actor_user_id: actor.userId,
@@ -70,17 +76,20 @@ export async function appendAudit(
       token_id: actor.tokenId,
       action: e.action,
       entity_type: e.entityType,
-      entity_id: content.entityId,
+      entity_id: entityId,
       org_ids: orgIds,
-      before: e.before === undefined ? undefined : content.before,
-      after: e.after === undefined ? undefined : content.after,
+      ...(e.before === undefined ? {} : { before }),
+      ...(e.after === undefined ? {} : { after }),
       request_id: requestId,
-      prev_hash: prev,
-      hash,
+      text_before: text.before,
+      text_after: text.after,
     };
-    prev = hash;
-    return row;
   });
-  // Inserts the rows and moves the chain head to the last one, in one statement.
-  return { written: insertAuditRows(db, rows) };
+  try {
+    await appendToChainAndCommit(db, chain, rows);
+  } catch (error) {
+    // A head this process took for existing may be gone (a restored database): make sure again next time.
+    chains.delete(chain);
+    throw error;
+  }
 }

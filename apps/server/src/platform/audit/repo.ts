@@ -1,5 +1,4 @@
-import type { Queryable } from '@kebao/db';
-import { toJsonValue } from '../json.ts';
+import { escapeLiteral, type Queryable } from '@kebao/db';
 import { GENESIS_HASH } from './hash.ts';
 
 export interface AuditRow {
@@ -22,71 +21,55 @@ export interface AuditRow {
   hash: Buffer;
 }
 
-/**
- * Locks the head of a chain for the rest of the transaction and returns it. The head row exists after a
- * chain's first record, so the common case is one statement; a new chain's row is created first.
- */
-export async function lockChainHead(
-  db: Queryable,
-  chain: string,
-): Promise<{ lastSeq: bigint; lastHash: Buffer }> {
-  const lock = () =>
-    db.query<{ last_seq: bigint; last_hash: Buffer }>(
-      'SELECT last_seq, last_hash FROM audit_chain WHERE chain = $1 FOR UPDATE',
-      [chain],
-    );
-  let row = (await lock()).rows[0];
-  if (!row) {
-    await db.query(
-      'INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING',
-      [chain, GENESIS_HASH],
-    );
-    row = (await lock()).rows[0];
-  }
-  if (!row) throw new Error(`audit chain ${chain} vanished`);
-  return { lastSeq: row.last_seq, lastHash: row.last_hash };
+/** Creates a chain's head (sequence 0, the genesis hash) unless it exists. */
+export async function ensureChainHead(db: Queryable, chain: string): Promise<void> {
+  await db.query(
+    'INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (chain) DO NOTHING',
+    [chain, GENESIS_HASH],
+  );
 }
 
-export async function insertAuditRows(db: Queryable, rows: Omit<AuditRow, 'id'>[]): Promise<void> {
-  const cols = 15;
-  const values: unknown[] = [];
-  const tuples = rows.map((r, i) => {
-    values.push(
-      r.chain,
-      r.seq,
-      r.at,
-      r.actor_type,
-      r.actor_user_id,
-      r.actor_org_id,
-      r.token_id,
-      r.action,
-      r.entity_type,
-      r.entity_id,
-      r.org_ids,
-      r.before === undefined ? null : JSON.stringify(toJsonValue(r.before)),
-      r.after === undefined ? null : JSON.stringify(toJsonValue(r.after)),
-      r.request_id,
-      r.prev_hash,
-    );
-    const base = i * cols;
-    const ph = Array.from({ length: cols }, (_, j) => `$${base + j + 1}`);
-    return `(${ph.join(', ')}, $${rows.length * cols + i + 1})`;
-  });
-  for (const r of rows) values.push(r.hash);
-  const last = rows[rows.length - 1];
-  // The chain head moves in the same statement (one round trip while the head is locked).
-  const head = last
-    ? `, head AS (UPDATE audit_chain SET last_seq = $${values.length + 2}, last_hash = $${values.length + 3}
-         WHERE chain = $${values.length + 1})`
-    : '';
-  if (last) values.push(last.chain, last.seq, last.hash);
-  await db.query(
-    `WITH inserted AS (INSERT INTO audit_log (chain, seq, at, actor_type, actor_user_id, actor_org_id, token_id, action,
-       entity_type, entity_id, org_ids, before, after, request_id, prev_hash, hash)
-     VALUES ${tuples.join(', ')})${head}
-     SELECT 1`,
-    values,
-  );
+/** A record to append: its columns, and its canonical text around the sequence number it will get. */
+export type NewAuditRow = Pick<
+  AuditRow,
+  | 'at'
+  | 'actor_type'
+  | 'actor_user_id'
+  | 'actor_org_id'
+  | 'token_id'
+  | 'action'
+  | 'entity_type'
+  | 'entity_id'
+  | 'org_ids'
+  | 'request_id'
+> & {
+  /** Absent: no before state (NULL); null: the JSON value null. The same for after. */
+  before?: unknown;
+  after?: unknown;
+  text_before: string;
+  text_after: string;
+};
+
+/**
+ * Appends records to a chain and commits the open transaction, in ONE round trip: `audit_append` (migration
+ * 0017) locks the chain's head, numbers and hashes the records after it, inserts them and moves the head,
+ * and COMMIT follows in the same message. The head is locked from that call to the end of COMMIT and
+ * nothing goes back to the application in between. Its hashes are the ones auditHash computes.
+ *
+ * Two statements in one message need the simple query protocol, which takes no parameters: the chain and
+ * the records (one JSON text) are written as literals quoted by pg's escapeLiteral. When the call fails (no
+ * head, a duplicate number) the rest of the message is skipped and the transaction stays open, aborted, for
+ * the caller's ROLLBACK: it never commits without its records.
+ */
+export async function appendToChainAndCommit(
+  db: Queryable,
+  chain: string,
+  rows: readonly NewAuditRow[],
+): Promise<void> {
+  // JSON.stringify escapes every control character, so the text holds no NUL (which would cut the message
+  // short); the chain is an organisation's id or 'system'.
+  const records = JSON.stringify(rows.map((r) => ({ ...r, at: r.at.toISOString() })));
+  await db.query(`SELECT audit_append(${escapeLiteral(chain)}, ${escapeLiteral(records)}::jsonb); COMMIT`);
 }
 
 export async function listChains(
