@@ -41,8 +41,9 @@ const SEQ_KEY = '"seq":"';
 /**
  * A record's text around its sequence number, for a record whose number is not known yet: the text is
  * `before + seq + after` for any seq. The database fills the number in when it appends the record under
- * the chain's lock (audit_append, see appendToChainAndCommit). Keys are sorted, so "seq" is followed only by "tokenId", whose
- * value (null or a uuid) cannot hold the key: the last `"seq":"` of the text is the record's own.
+ * the chain's lock (audit_append, see appendToChainAndCommit). Keys are sorted, so "seq" is followed only
+ * by "tokenId", whose value (null or a uuid) cannot hold the key: the last `"seq":"` of the text is the
+ * record's own.
  */
 export function auditTextAround(content: Omit<AuditContent, 'seq'>): { before: string; after: string } {
   const text = auditText({ ...content, seq: 0n });
